@@ -1,0 +1,32 @@
+// The schema front end's public entry points: what the CLI, the differ and the generators call.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/schema/ast.hpp"
+#include "core/schema/diagnostics.hpp"
+#include "core/schema/source.hpp"
+
+namespace prismapp::schema {
+
+// Parse every file of the set. Parse-level diagnostics (invalid lines, legacy syntax) are collected.
+struct ParsedSchema {
+  SourceSet sources;
+  std::vector<ast::SchemaAst> asts;  // one per file, same order as sources.files
+  Diagnostics diagnostics;
+};
+ParsedSchema parse_schema(SourceSet sources);
+
+// The full pipeline: parse, resolve, load datasources/generators, validate against the connector.
+// Diagnostics are in Prisma's emission order.
+struct ValidationResult {
+  ParsedSchema parsed;
+  Diagnostics diagnostics;  // all diagnostics, parse ones included
+};
+ValidationResult validate_schema(SourceSet sources);
+
+// Prisma's formatter over all files together (indent width normally 2). Returns one output per
+// input file, same order and paths.
+std::vector<SourceFile> reformat_schema(const SourceSet& sources, int indent_width = 2);
+
+}  // namespace prismapp::schema
