@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Benchmarks `prismapp validate` and `prismapp format` on generated 50/500/2000-model schemas, and
+# (optionally) Prisma 7 on the same files, side by side. Results go to stdout as a Markdown table;
+# docs/benchmarks.md records them.
+#
+# Usage: bench/schema_bench.sh [prismapp-binary]
+#   PRISMA_DIR=/path/with/node_modules/.bin/prisma  also measure Prisma (see docs/benchmarks.md)
+#   RUNS=N  repetitions per measurement (default 20)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+bin=${1:-$root/build/prismapp}
+runs=${RUNS:-20}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+[ -x "$bin" ] || { echo "prismapp binary not found at $bin (build first: bash scripts/build.sh)" >&2; exit 1; }
+
+# Mean wall time in ms over $runs runs, and peak RSS in MB of one run, of a command.
+measure() {
+  local start end total=0 rss
+  "$@" >/dev/null 2>&1 || true   # warm the page cache
+  for _ in $(seq "$runs"); do
+    start=$(date +%s%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s%N)
+    total=$((total + end - start))
+  done
+  rss=$(/usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1)
+  awk -v t="$total" -v n="$runs" -v r="$rss" 'BEGIN { printf "%.1f ms | %.1f MB", t / n / 1e6, r / 1024 }'
+}
+
+prisma_env=(env PRISMA_SCHEMA_ENGINE_BINARY="$here/prisma-engine-stub.sh" CHECKPOINT_DISABLE=1
+            PRISMA_HIDE_UPDATE_MESSAGE=1 NO_COLOR=1)
+
+echo "| schema | command | prismapp (mean, peak RSS) | Prisma 7 (mean, peak RSS) |"
+echo "|---|---|---|---|"
+for provider in sqlite postgresql; do
+  for n in 50 500 2000; do
+    schema="$work/large$n-$provider.prisma"
+    /usr/bin/python3 "$here/gen_schema.py" "$provider" "$n" 0 > "$schema"
+    "$bin" format --schema "$schema" >/dev/null 2>&1 || true   # measure format on canonical input
+    ours_v=$(measure "$bin" validate --schema "$schema")
+    ours_f=$(measure "$bin" format --schema "$schema")
+    theirs_v="-"; theirs_f="-"
+    if [ -n "${PRISMA_DIR:-}" ] && [ "$n" -eq 500 ]; then
+      p="$PRISMA_DIR/node_modules/.bin/prisma"
+      # Prisma 7 rejects `url` in the datasource; the generated schema has none, as here.
+      runs_saved=$runs; runs=3
+      theirs_v=$(measure "${prisma_env[@]}" "$p" validate --schema "$schema")
+      theirs_f=$(measure "${prisma_env[@]}" "$p" format --schema "$schema")
+      runs=$runs_saved
+    fi
+    echo "| $n models, $provider | validate | $ours_v | $theirs_v |"
+    echo "| $n models, $provider | format | $ours_f | $theirs_f |"
+  done
+done
