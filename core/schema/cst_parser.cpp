@@ -592,8 +592,10 @@ class CstParser {
     });
   }
 
-  // key_value = { identifier ~ "=" ~ expression? ~ trailing_comment? ~ NEWLINE }
-  // (the value is optional in the corpus' grammar: `configValue =` reaches the generator loader)
+  // key_value = { identifier ~ "=" ~ expression? ~ trailing_comment? }, used as
+  // `(key_value ~ NEWLINE)` in config blocks: in the corpus' grammar the newline is outside the
+  // property (its span ends before it; verified with @prisma/prisma-schema-wasm), and a missing
+  // value reaches the generator loader (`configValue =`).
   bool key_value(Nodes& out) {
     return rule(Rule::key_value, out, [&](Nodes& c) {
       if (!identifier(c)) return false;
@@ -603,6 +605,12 @@ class CstParser {
       expression(c);
       skip();
       trailing_comment(c);
+      return true;
+    });
+  }
+  bool key_value_line(Nodes& out) {
+    return group(out, [&](Nodes& g) {
+      if (!key_value(g)) return false;
       skip();
       return newline();
     });
@@ -653,7 +661,7 @@ class CstParser {
           return keyword(Rule::DATASOURCE_KEYWORD, "datasource", c) ||
                  keyword(Rule::GENERATOR_KEYWORD, "generator", c);
         },
-        [&](Nodes& c) { return key_value(c) || comment_block(c) || empty_lines(c) || block_level_catch_all(c); });
+        [&](Nodes& c) { return key_value_line(c) || comment_block(c) || empty_lines(c) || block_level_catch_all(c); });
   }
 
   // type_alias = { TYPE_KEYWORD ~ identifier ~ "=" ~ base_type ~ field_attribute* }

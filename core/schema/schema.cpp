@@ -2,6 +2,7 @@
 #include "core/schema/schema.hpp"
 
 #include "core/schema/parser.hpp"
+#include "core/schema/validate/pipeline.hpp"
 
 namespace prismapp::schema {
 
@@ -14,11 +15,38 @@ ParsedSchema parse_schema(SourceSet sources) {
   return parsed;
 }
 
+namespace {
+// The database and the ASTs it points into, owned together.
+struct ResolvedSchema {
+  ParsedSchema parsed;
+  db::ParserDatabase db;
+};
+}  // namespace
+
+// Prisma's psl-core validate(): parse → parser database → configuration → (only when error-free)
+// the validation pipeline.
 ValidationResult validate_schema(SourceSet sources) {
   ValidationResult result;
-  result.parsed = parse_schema(std::move(sources));
-  result.diagnostics = result.parsed.diagnostics;
-  // Resolution, configuration loading and connector validation are added stage by stage.
+  auto resolved = std::make_shared<ResolvedSchema>();
+  resolved->parsed = parse_schema(std::move(sources));
+  Diagnostics diagnostics = resolved->parsed.diagnostics;
+  resolved->db = db::ParserDatabase::build(resolved->parsed.asts, resolved->parsed.sources, diagnostics);
+  result.configuration = config::load_configuration(resolved->parsed.asts, resolved->parsed.sources, diagnostics);
+
+  if (!diagnostics.has_errors()) {
+    validate::ValidationContext ctx{resolved->db, result.configuration, nullptr, nullptr,
+                                    connector::RelationMode::ForeignKeys, result.configuration.preview_features(),
+                                    diagnostics};
+    if (const config::Datasource* ds = result.configuration.first_datasource()) {
+      ctx.datasource = ds;
+      ctx.connector = ds->connector;
+      ctx.relation_mode = ds->effective_relation_mode();
+    }
+    validate::run_validation_pipeline(ctx);
+  }
+  result.diagnostics = std::move(diagnostics);
+  result.parsed = resolved->parsed;
+  result.db = std::shared_ptr<const db::ParserDatabase>(resolved, &resolved->db);
   return result;
 }
 

@@ -1,9 +1,12 @@
 // The schema front end's public entry points: what the CLI, the differ and the generators call.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/schema/ast.hpp"
+#include "core/schema/config/configuration.hpp"
+#include "core/schema/db/database.hpp"
 #include "core/schema/diagnostics.hpp"
 #include "core/schema/source.hpp"
 
@@ -22,6 +25,10 @@ ParsedSchema parse_schema(SourceSet sources);
 struct ValidationResult {
   ParsedSchema parsed;
   Diagnostics diagnostics;  // all diagnostics, parse ones included
+  // The resolved schema (also when there are errors; then possibly partial). It points into its
+  // own copy of the ASTs, which the shared_ptr keeps alive, so it is valid on its own.
+  std::shared_ptr<const db::ParserDatabase> db;
+  config::Configuration configuration;  // empty when resolution failed
 };
 ValidationResult validate_schema(SourceSet sources);
 

@@ -1,0 +1,121 @@
+// `prismapp validate` and `prismapp format`.
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cli/cli_error.hpp"
+#include "cli/commands.hpp"
+#include "cli/project.hpp"
+
+namespace prismapp::cli {
+namespace {
+
+struct SchemaOptions {
+  std::optional<std::string> schema;
+};
+
+void add_schema_option(CLI::App* sub, SchemaOptions& opts) {
+  sub->add_option("--schema", opts.schema,
+                  "Custom path to your Prisma schema (a .prisma file or a folder of .prisma files)");
+}
+
+// Prisma's formatms: milliseconds under a second, else seconds with two decimals.
+std::string format_ms(long long ms) {
+  if (ms < 1000) return std::to_string(ms) + "ms";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2fs", static_cast<double>(ms) / 1000.0);
+  return buf;
+}
+
+int run_validate(const SchemaOptions& opts, const Output& output) {
+  Project project = load_project(opts.schema, output);
+  const bool multi = project.location.is_folder;
+  const auto result = schema::validate_schema(project.sources);
+
+  if (auto warnings = warnings_report(result.diagnostics, output.err); !warnings.empty())
+    std::cerr << warnings << "\n";
+  if (result.diagnostics.has_errors())
+    throw CliError(validation_error_report(result.diagnostics, result.parsed.sources.files.empty()
+                                                                     ? project.sources
+                                                                     : result.parsed.sources,
+                                           output.err.colour()));
+
+  const std::string where = output.out.underline(project.location.display_path);
+  std::cout << (multi ? "The schemas at " + where + " are valid 🚀" : "The schema at " + where + " is valid 🚀")
+            << "\n";
+  return kExitOk;
+}
+
+void write_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw CliError("Could not write `" + path + "`: " + std::strerror(errno));
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.close();
+  if (!out) throw CliError("Could not write `" + path + "`: " + std::strerror(errno));
+}
+
+int run_format(const SchemaOptions& opts, bool check, const Output& output) {
+  const auto started = std::chrono::steady_clock::now();
+  Project project = load_project(opts.schema, output);
+
+  schema::SourceSet formatted;
+  for (auto& file : schema::reformat_schema(project.sources, 2)) formatted.add(file.path, std::move(file.text));
+  if (formatted.files.size() != project.sources.files.size())
+    throw CliError("internal error: the formatter returned " + std::to_string(formatted.files.size()) +
+                   " files for " + std::to_string(project.sources.files.size()) + " inputs");
+
+  // Like Prisma: the formatted result must be a valid schema, else nothing is written.
+  const auto result = schema::validate_schema(formatted);
+  if (result.diagnostics.has_errors())
+    throw CliError(validation_error_report(result.diagnostics, formatted, output.err.colour()));
+
+  std::vector<std::size_t> changed;
+  for (std::size_t i = 0; i < formatted.files.size(); ++i)
+    if (formatted.files[i].text != project.sources.files[i].text) changed.push_back(i);
+
+  if (check) {
+    if (changed.empty()) {
+      std::cout << "All files are formatted correctly!\n";
+      return kExitOk;
+    }
+    for (auto i : changed) std::cerr << "Unformatted: " << project.sources.files[i].path << "\n";
+    std::cerr << output.err.bold(output.err.red("!")) << " There are unformatted files. Run "
+              << output.err.underline("prismapp format") << " to format them.\n";
+    return kExitError;
+  }
+
+  for (auto i : changed) write_file(project.sources.files[i].path, formatted.files[i].text);
+
+  const auto elapsed =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  std::cout << "Formatted " << output.out.underline(project.location.display_path) << " in "
+            << format_ms(static_cast<long long>(elapsed)) << " 🚀\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void register_validate(CLI::App& root, Commands& commands, const Output& output) {
+  auto opts = std::make_shared<SchemaOptions>();
+  CLI::App* sub = root.add_subcommand("validate", "Validate your Prisma schema");
+  add_schema_option(sub, *opts);
+  commands.push_back(Command{sub, [opts, &output] { return run_validate(*opts, output); }});
+}
+
+void register_format(CLI::App& root, Commands& commands, const Output& output) {
+  auto opts = std::make_shared<SchemaOptions>();
+  auto check = std::make_shared<bool>(false);
+  CLI::App* sub = root.add_subcommand("format", "Format your Prisma schema (every file of a multi-file schema)");
+  add_schema_option(sub, *opts);
+  sub->add_flag("--check", *check, "Write nothing; exit 1 and list the files that are not formatted");
+  commands.push_back(Command{sub, [opts, check, &output] { return run_format(*opts, *check, output); }});
+}
+
+}  // namespace prismapp::cli

@@ -1,0 +1,24 @@
+// Command registration: each command family adds its CLI11 subcommand(s) and a run function.
+// main() parses, then runs the command whose subcommand was selected.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <vector>
+
+#include "cli/output_style.hpp"
+
+namespace prismapp::cli {
+
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;  // returns the exit code; may throw CliError
+};
+
+using Commands = std::vector<Command>;
+
+void register_init(CLI::App& root, Commands& commands, const Output& output);      // cmd_init.cpp
+void register_validate(CLI::App& root, Commands& commands, const Output& output);  // cmd_validate_format.cpp
+void register_format(CLI::App& root, Commands& commands, const Output& output);    // cmd_validate_format.cpp
+void register_debug(CLI::App& root, Commands& commands, const Output& output);     // cmd_debug.cpp
+
+}  // namespace prismapp::cli

@@ -1,0 +1,17 @@
+// The DMMF `datamodel` section (Prisma query-engine/dmmf datamodel_ast_builder.rs): enums, models
+// (views after models), composite `types` and `indexes`, built from the resolved schema.
+//
+// Keys are emitted in Prisma's serialization order (nlohmann::ordered_json) so printing matches
+// Prisma's output; optional keys are omitted exactly where Prisma's serde skips them.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "core/schema/db/database.hpp"
+
+namespace prismapp::schema::dmmf {
+
+// {"enums": [...], "models": [...], "types": [...], "indexes": [...]}. The schema must be valid
+// (Prisma only builds a DMMF for a validated schema); models and views marked @@ignore are left out.
+nlohmann::ordered_json datamodel_to_dmmf(const db::ParserDatabase& db);
+
+}  // namespace prismapp::schema::dmmf

@@ -1,0 +1,36 @@
+// The top level of the DMMF datamodel: which blocks appear, in Prisma's order (schema_to_dmmf).
+#include "core/schema/dmmf/dmmf.hpp"
+#include "core/schema/dmmf/dmmf_parts.hpp"
+
+namespace prismapp::schema::dmmf {
+
+Json datamodel_to_dmmf(const db::ParserDatabase& db) {
+  Json enums = Json::array();
+  for (const auto& enm : db.enums()) enums.push_back(enum_to_dmmf(enm));
+
+  // Prisma walks models, then views (each in declaration order), skipping @@ignore'd ones; each
+  // contributes its model entry and its indexes.
+  Json models = Json::array();
+  Json indexes = Json::array();
+  for (bool views : {false, true}) {
+    for (std::uint32_t i = 0; i < db.models().size(); ++i) {
+      const db::ModelInfo& model = db.models()[i];
+      if (model.is_view() != views || model.is_ignored) continue;
+      const db::ModelId id{i};
+      models.push_back(model_to_dmmf(db, id));
+      append_model_indexes(db, id, indexes);
+    }
+  }
+
+  Json types = Json::array();
+  for (const auto& ct : db.composite_types()) types.push_back(composite_type_to_dmmf(db, ct));
+
+  Json out = Json::object();
+  out["enums"] = std::move(enums);
+  out["models"] = std::move(models);
+  out["types"] = std::move(types);
+  out["indexes"] = std::move(indexes);
+  return out;
+}
+
+}  // namespace prismapp::schema::dmmf

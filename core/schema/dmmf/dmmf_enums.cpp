@@ -1,0 +1,27 @@
+// DMMF enums (enum_to_dmmf): `dbName` is always present (null unless @map/@@map).
+#include "core/schema/dmmf/dmmf_parts.hpp"
+
+namespace prismapp::schema::dmmf {
+
+namespace {
+Json optional_string(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
+}  // namespace
+
+Json enum_to_dmmf(const db::EnumInfo& enm) {
+  Json values = Json::array();
+  for (const auto& value : enm.values) {
+    Json v = Json::object();
+    v["name"] = value.name();
+    v["dbName"] = optional_string(value.mapped_name);
+    put_documentation(v, value.ast->documentation);
+    values.push_back(std::move(v));
+  }
+  Json out = Json::object();
+  out["name"] = enm.name();
+  out["values"] = std::move(values);
+  out["dbName"] = optional_string(enm.mapped_name);
+  put_documentation(out, enm.ast->documentation);
+  return out;
+}
+
+}  // namespace prismapp::schema::dmmf

@@ -1,0 +1,89 @@
+// Runs the DMMF datamodel corpus (shared/conformance/dmmf/test_files, README §3): each N.prisma
+// must produce the `datamodel` section equal, as a JSON value, to N.json (key order irrelevant,
+// array order relevant).
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/schema/db/database.hpp"
+#include "core/schema/dmmf/dmmf.hpp"
+#include "core/schema/schema.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kCorpus = fs::path(PRISMAPP_SHARED_DIR) / "conformance" / "dmmf" / "test_files";
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::string> case_names() {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(kCorpus))
+    if (entry.path().extension() == ".prisma") names.push_back(entry.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+nlohmann::json actual_datamodel(const std::string& schema_text) {
+  using namespace prismapp::schema;
+  SourceSet sources;
+  sources.add("schema.prisma", schema_text);
+  ParsedSchema parsed = parse_schema(std::move(sources));
+  Diagnostics diagnostics;
+  auto db = db::ParserDatabase::build(parsed.asts, parsed.sources, diagnostics);
+  // Compared as plain JSON values: nlohmann::json equality ignores key order.
+  return nlohmann::json::parse(dmmf::datamodel_to_dmmf(db).dump());
+}
+
+// "" when equal, else the first differing JSON pointer with both values (shortened).
+std::string first_difference(const nlohmann::json& expected, const nlohmann::json& actual) {
+  if (expected == actual) return "";
+  const nlohmann::json patch = nlohmann::json::diff(actual, expected);
+  if (patch.empty()) return "(differs, no patch)";
+  const auto& op = patch.front();
+  const std::string pointer = op.value("path", std::string());
+  auto show = [](const nlohmann::json& root, const std::string& ptr) {
+    const nlohmann::json::json_pointer p(ptr);
+    if (!root.contains(p)) return std::string("<absent>");
+    std::string s = root.at(p).dump();
+    return s.size() > 200 ? s.substr(0, 200) + "..." : s;
+  };
+  return op.value("op", std::string()) + " " + pointer + ": expected " + show(expected, pointer) + ", got " +
+         show(actual, pointer);
+}
+
+}  // namespace
+
+TEST_CASE("dmmf datamodel conformance", "[conformance][dmmf]") {
+  const std::vector<std::string> names = case_names();
+  REQUIRE(names.size() == 13);
+  std::size_t passed = 0;
+  std::vector<std::string> failures;
+  for (const auto& name : names) {
+    const nlohmann::json expected = nlohmann::json::parse(read_file(kCorpus / (name + ".json")));
+    const nlohmann::json actual = actual_datamodel(read_file(kCorpus / (name + ".prisma")));
+    const std::string diff = first_difference(expected, actual);
+    if (diff.empty()) {
+      ++passed;
+    } else {
+      failures.push_back(name + ": " + diff);
+    }
+  }
+  std::cout << "dmmf datamodel: " << passed << " passed, " << failures.size() << " failed";
+  for (const auto& f : failures) std::cout << "\n  FAIL " << f;
+  std::cout << std::endl;
+  CHECK(failures.empty());
+}
