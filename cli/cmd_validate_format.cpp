@@ -34,6 +34,11 @@ std::string format_ms(long long ms) {
   return buf;
 }
 
+// The sources the diagnostics' spans point into.
+const schema::SourceSet& sources_for_render(const schema::ValidationResult& result, const Project& project) {
+  return result.parsed.sources.files.empty() ? project.sources : result.parsed.sources;
+}
+
 int run_validate(const SchemaOptions& opts, const Output& output) {
   Project project = load_project(opts.schema, output);
   const bool multi = project.location.is_folder;
@@ -42,10 +47,21 @@ int run_validate(const SchemaOptions& opts, const Output& output) {
   if (auto warnings = warnings_report(result.diagnostics, output.err); !warnings.empty())
     std::cerr << warnings << "\n";
   if (result.diagnostics.has_errors())
-    throw CliError(validation_error_report(result.diagnostics, result.parsed.sources.files.empty()
-                                                                     ? project.sources
-                                                                     : result.parsed.sources,
-                                           output.err.colour()));
+    throw CliError(
+        validation_error_report(result.diagnostics, sources_for_render(result, project), output.err.colour()));
+
+  // Like `prisma validate` (getConfig with env var errors on): the datasource URLs must resolve.
+  const auto env = schema::config::process_env_lookup();
+  for (const auto& datasource : result.configuration.datasources) {
+    auto resolution = schema::config::load_url(datasource, env);
+    if (!resolution.error && datasource.direct_url) resolution = schema::config::load_direct_url(datasource, env);
+    if (resolution.error) {
+      schema::Diagnostics diagnostics;
+      diagnostics.error(resolution.error->message, resolution.error->span);
+      throw CliError(validation_error_report(diagnostics, sources_for_render(result, project), output.err.colour(),
+                                             /*get_config=*/true));
+    }
+  }
 
   const std::string where = output.out.underline(project.location.display_path);
   std::cout << (multi ? "The schemas at " + where + " are valid 🚀" : "The schema at " + where + " is valid 🚀")

@@ -1,5 +1,6 @@
 #include "cli/project.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli/version.hpp"
@@ -25,13 +26,19 @@ Project load_project(const std::optional<std::string>& schema_flag, const Output
 }
 
 std::string validation_error_report(const schema::Diagnostics& diagnostics, const schema::SourceSet& sources,
-                                    bool colour) {
+                                    bool colour, bool get_config) {
   schema::Diagnostics errors_only;
-  for (const auto& e : diagnostics.errors()) errors_only.error(e.message, e.span);
-  std::string out = "Prisma schema validation - (validate wasm)\nError code: P1012\n";
+  const auto& errors = diagnostics.errors();
+  const std::size_t shown = std::min(errors.size(), kMaxRenderedErrors);
+  for (std::size_t i = 0; i < shown; ++i) errors_only.error(errors[i].message, errors[i].span);
+  std::string out = std::string("Prisma schema validation - (") + (get_config ? "get-config" : "validate") +
+                    " wasm)\nError code: P1012\n";
   out += schema::render_diagnostics(errors_only, sources, colour);
+  if (shown < errors.size())
+    out += "... " + std::to_string(errors.size() - shown) + " more errors not shown (only the first " +
+           std::to_string(kMaxRenderedErrors) + " are printed)\n";
   out += "\nValidation Error Count: " + std::to_string(diagnostics.errors().size()) + "\n";
-  out += "[Context: validate]\n\n";
+  out += get_config ? "[Context: getConfig]\n\n" : "[Context: validate]\n\n";
   out += error_version_line();
   return out;
 }

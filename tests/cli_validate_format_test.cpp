@@ -169,3 +169,31 @@ TEST_CASE("format of a multi-file schema formats each file", "[cli][format]") {
   CHECK(read_file(dir / "prisma/schema/a.prisma").find("  url      = \"file:x.db\"") != std::string::npos);
   CHECK(read_file(dir / "prisma/schema/b.prisma").find("  id    Int    @id\n  title String\n") != std::string::npos);
 }
+
+TEST_CASE("validate: an unset DATABASE_URL fails like Prisma's getConfig; format does not care", "[cli][validate]") {
+  TempDir dir;
+  write_file(dir / "schema.prisma", kValidSchema);
+  const auto r = run_prismapp(dir.path(), {"validate"});
+  CHECK(r.exit_code == 1);
+  const std::string expected =
+      "Error: Prisma schema validation - (get-config wasm)\n"
+      "Error code: P1012\n"
+      "error: Environment variable not found: DATABASE_URL.\n"
+      "  -->  schema.prisma:7\n"
+      "   | \n"
+      " 6 |   provider = \"sqlite\"\n"
+      " 7 |   url      = env(\"DATABASE_URL\")\n"
+      "   | \n"
+      "\n"
+      "Validation Error Count: 1\n"
+      "[Context: getConfig]\n";
+  CHECK(r.err.find(expected) != std::string::npos);
+
+  const auto f = run_prismapp(dir.path(), {"format", "--check"});
+  CHECK(f.exit_code == 0);
+
+  // A URL of the wrong kind for the provider is reported the same way.
+  const auto w = run_prismapp(dir.path(), {"validate"}, RunOptions{{{"DATABASE_URL", std::string("mysql://x")}}});
+  CHECK(w.exit_code == 1);
+  CHECK(w.err.find("[Context: getConfig]") != std::string::npos);
+}

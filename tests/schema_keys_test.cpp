@@ -203,20 +203,79 @@ model B {
   CHECK(errors.find("You can't have `@id` and `@@id` at the same time.") != std::string::npos);
 }
 
-TEST_CASE("default constraint names follow Prisma's conventions and limits", "[schema][keys]") {
+TEST_CASE("constraint names of keys: map or the connector default from database names", "[schema][keys]") {
+  Resolved r(R"(
+model A {
+  id Int    @id
+  x  String @map("x_col")
+  y  String @unique
+  @@index([x, y])
+  @@unique([x], map: "custom")
+  @@map("a_table")
+}
+)");
+  REQUIRE(r.errors().empty());
   const auto& pg = *connector::find_connector("postgresql");
-  CHECK(db::default_primary_key_name("User", pg) == "User_pkey");
-  CHECK(db::default_unique_index_name("User", {"a", "b"}, pg) == "User_a_b_key");
-  CHECK(db::default_index_name("User", {"a"}, pg) == "User_a_idx");
-  CHECK(db::default_foreign_key_name("Post", {"authorId"}, pg) == "Post_authorId_fkey");
-  // Postgres allows 63 bytes: the stem is cut so that stem + suffix fits.
-  std::string long_table(70, 't');
-  std::string name = db::default_index_name(long_table, {"col"}, pg);
-  CHECK(name.size() == pg.max_identifier_length);
-  CHECK(name.substr(name.size() - 4) == "_idx");
-  // Never split a UTF-8 character.
-  std::string utf8_table(57, 'a');
-  utf8_table += "\xC3\xA9\xC3\xA9";  // "éé": bytes 57..60; 58 bytes would end inside the first
-  std::string pk = db::default_primary_key_name(utf8_table, pg);
-  CHECK(pk == std::string(57, 'a') + "_pkey");
+  const auto& mysql = *connector::find_connector("mysql");
+  db::ModelId a = *r.database.find_model("A");
+  const auto& indexes = r.keys("A").indexes;
+  CHECK(db::primary_key_constraint_name(r.database, a, pg) == std::optional<std::string>("a_table_pkey"));
+  CHECK_FALSE(db::primary_key_constraint_name(r.database, a, mysql).has_value());
+  CHECK(db::index_constraint_name(r.database, a, indexes.at(0), pg) == "a_table_y_key");
+  CHECK(db::index_constraint_name(r.database, a, indexes.at(1), pg) == "a_table_x_col_y_idx");
+  CHECK(db::index_constraint_name(r.database, a, indexes.at(2), pg) == "custom");
+}
+
+namespace {
+
+std::vector<std::string> validation_errors(const std::string& text) {
+  SourceSet sources;
+  sources.add("schema.prisma", text);
+  auto result = validate_schema(std::move(sources));
+  std::vector<std::string> out;
+  for (const auto& d : result.diagnostics.errors()) out.push_back(d.message);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("constraint names clash per connector scope, default names included", "[schema][keys]") {
+  // Postgres: indexes and primary keys share one global namespace per schema.
+  auto errors = validation_errors(R"(
+datasource db {
+  provider = "postgresql"
+  url      = "postgresql://localhost/db"
+}
+model A {
+  id Int @id
+  b  Int
+  @@index([b], map: "B_pkey")
+}
+model B {
+  id Int @id
+}
+)");
+  // Model by model: A's index first, then B's primary key.
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].rfind("Error parsing attribute \"@@index\": The given constraint name `B_pkey`", 0) == 0);
+  CHECK(errors[1] ==
+        "Error parsing attribute \"@id\": The given constraint name `B_pkey` has to be unique in the following "
+        "namespace: global for primary key, indexes and unique constraints. Please provide a different name using the "
+        "`map` argument.");
+}
+
+TEST_CASE("MySQL primary keys have no name, so a mapped one is only reported as unsupported", "[schema][keys]") {
+  auto errors = validation_errors(R"(
+datasource db {
+  provider = "mysql"
+  url      = "mysql://localhost/db"
+}
+model A {
+  id Int @id(map: "a_very_long_primary_key_name_that_is_longer_than_sixty_four_bytes_in_total")
+}
+)");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] ==
+        "Error validating model \"A\": You defined a database name for the primary key on the model. This is not "
+        "supported by the provider.");
 }

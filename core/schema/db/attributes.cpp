@@ -97,6 +97,7 @@ void visit_scalar_field_attributes(ParserDatabase::Builder& b, ModelId model, Sc
   }
   if (v.visit_optional_single("shardKey")) {
     b.scalar_field(id).shard_key_span = v.current().span;
+    resolve_field_shard_key(b, model, id);
     v.validate_visited_arguments();
   }
   v.validate_visited_attributes();
@@ -148,9 +149,11 @@ void resolve_model_attributes(ParserDatabase::Builder& b, ModelId model) {
   }
   if (v.visit_optional_single("shardKey")) {
     b.model(model).shard_key_attribute = &v.current();
-    v.discard_arguments();
+    resolve_model_shard_key(b, model);
+    v.validate_visited_arguments();
   }
   validate_id_field_arities(b, model);
+  validate_shard_key_field_arities(b, model);
   v.validate_visited_attributes();
 }
 
@@ -203,13 +206,7 @@ void resolve_composite_type_attributes(ParserDatabase::Builder& b, CompositeType
       v.validate_visited_arguments();
     }
     if (v.visit_optional_single("default")) {
-      if (const ast::Expression* e = v.visit_default_arg("value")) {
-        DefaultValue dv;
-        dv.attribute = &v.current();
-        dv.value = e;
-        field.default_value = dv;
-      }
-      if (const ast::Expression* m = v.visit_optional_arg("map")) (void)coerce_string(*m, b.diagnostics);
+      resolve_composite_field_default(b, id, static_cast<std::size_t>(&field - info.fields.data()));
       v.validate_visited_arguments();
     }
     v.validate_visited_attributes();

@@ -11,12 +11,9 @@ ParserDatabase ParserDatabase::build(const std::vector<ast::SchemaAst>& asts, co
   ParserDatabase db;
   db.asts_ = &asts;
   Builder builder(db, asts, sources, diagnostics);
-  // Like Prisma, each pass runs only when everything before it (parsing included) was clean:
-  // later passes assume resolved names and types.
+  // Prisma resolves every pass even after parse, name or type errors (duplicates and fields of
+  // unknown type are skipped), so `Attribute not known` still shows next to those errors.
   resolve_names(builder);
-  if (diagnostics.has_errors()) return db;
-  // Prisma 6 resolves attributes even after type errors (fields of unknown type are skipped), so
-  // `Attribute not known` still shows next to `Type "X" is neither a built-in type...`.
   resolve_types(builder);
   resolve_attributes(builder);
   infer_relations(builder);

@@ -38,24 +38,35 @@ void validate_attribute_identifiers(const std::vector<ast::Attribute>& attribute
   for (const auto& attribute : attributes) validate_identifier(attribute.name, "Attribute", d);
 }
 
-// Names the generated client reserves (parser-database reserved_model_names.rs).
+// Names the generated client reserves (parser-database reserved_model_names.rs, kept in sync
+// with prisma-client-js): PrismaClient and the JavaScript keywords.
 bool is_reserved_type_name(std::string_view name) {
-  static const std::set<std::string_view> kReserved = {"PrismaClient", "Prisma"};
+  static const std::set<std::string_view> kReserved = {
+      "PrismaClient", "async",  "await",   "break",     "case",       "catch",   "class",    "const",
+      "continue",     "debugger", "default", "delete",  "do",         "else",    "enum",     "export",
+      "extends",      "false",  "finally", "for",       "function",   "if",      "implements", "import",
+      "in",           "instanceof", "interface", "let", "new",        "null",    "package",  "private",
+      "protected",    "public", "return",  "super",     "switch",     "this",    "throw",    "true",
+      "try",          "typeof", "using",   "var",       "void",       "while",   "with",     "yield"};
   return kReserved.count(name) > 0;
 }
 
+// Prisma always says `Error validating model "X"`, even for views (only the message says "view").
 void validate_model_name(const ast::Model& model, std::string_view kind, Diagnostics& d) {
   if (!is_reserved_type_name(model.name.name)) return;
-  d.error("The " + std::string(kind) + " name `" + model.name.name +
-              "` is invalid. It is a reserved name. Please change it. Read more at https://pris.ly/d/naming-schema",
-          model.name.span);
+  d.model_validation_error(model.name.name,
+                           "The " + std::string(kind) + " name `" + model.name.name +
+                               "` is invalid. It is a reserved name. Please change it. Read more at "
+                               "https://pris.ly/d/naming-models",
+                           model.span);
 }
 
 void validate_enum_name(const ast::Enum& e, Diagnostics& d) {
   if (!is_reserved_type_name(e.name.name)) return;
-  d.error("The enum name `" + e.name.name +
-              "` is invalid. It is a reserved name. Please change it. Read more at https://pris.ly/d/naming-schema",
-          e.name.span);
+  d.error("Error validating enum `" + e.name.name + "`: The enum name `" + e.name.name +
+              "` is invalid. It is a reserved name. Please change it. Read more at "
+              "https://www.prisma.io/docs/reference/tools-and-interfaces/prisma-schema/data-model#naming-enums",
+          e.span);
 }
 
 void check_duplicate_properties(const ast::Top& top, const std::vector<ast::ConfigBlockProperty>& properties,
@@ -74,7 +85,9 @@ void check_duplicate_properties(const ast::Top& top, const std::vector<ast::Conf
 void resolve_names(ParserDatabase::Builder& b) {
   Diagnostics& d = b.diagnostics;
   ParserDatabase& db = b.db;
-  // name → the top that registered it first (per namespace).
+  // name → the top that registered it first (per namespace), for the duplicate message. Lookups
+  // (db.tops_) keep the last declaration, like Prisma's HashMap::insert: with `model A` and
+  // `enum A`, a field of type `A` is an enum field.
   std::map<std::string, const ast::Top*, std::less<>> tops, generators, datasources;
 
   for (const auto& schema_ast : b.asts) {
@@ -100,8 +113,7 @@ void resolve_names(ParserDatabase::Builder& b) {
                     value.span);
           info.values.push_back(EnumValueInfo{&value, std::nullopt});
         }
-        if (!tops.count(ident.name))
-          db.tops_.emplace(ident.name, TopRef{TopRef::Kind::Enum, static_cast<std::uint32_t>(db.enums_.size())});
+        db.tops_.insert_or_assign(ident.name, TopRef{TopRef::Kind::Enum, static_cast<std::uint32_t>(db.enums_.size())});
         db.enums_.push_back(std::move(info));
       } else if (const auto* m = std::get_if<ast::Model>(&top)) {
         const bool view = m->is_view;
@@ -120,8 +132,7 @@ void resolve_names(ParserDatabase::Builder& b) {
         ModelInfo info;
         info.ast = m;
         info.file = schema_ast.file;
-        if (!tops.count(ident.name))
-          db.tops_.emplace(ident.name, TopRef{TopRef::Kind::Model, static_cast<std::uint32_t>(db.models_.size())});
+        db.tops_.insert_or_assign(ident.name, TopRef{TopRef::Kind::Model, static_cast<std::uint32_t>(db.models_.size())});
         db.models_.push_back(std::move(info));
         db.model_fields_.push_back(std::move(fields));
         db.model_field_refs_.emplace_back(m->fields.size());
@@ -138,8 +149,7 @@ void resolve_names(ParserDatabase::Builder& b) {
         CompositeTypeInfo info;
         info.ast = ct;
         info.file = schema_ast.file;
-        if (!tops.count(ident.name))
-          db.tops_.emplace(ident.name, TopRef{TopRef::Kind::CompositeType,
+        db.tops_.insert_or_assign(ident.name, TopRef{TopRef::Kind::CompositeType,
                                               static_cast<std::uint32_t>(db.composite_types_.size())});
         db.composite_types_.push_back(std::move(info));
         db.composite_type_fields_.push_back(std::move(fields));

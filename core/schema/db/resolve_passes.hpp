@@ -14,6 +14,8 @@ void resolve_field_map(ParserDatabase::Builder& builder, ScalarFieldId field);
 void resolve_model_map(ParserDatabase::Builder& builder, ModelId model);
 void resolve_model_schema(ParserDatabase::Builder& builder, ModelId model);
 void resolve_field_default(ParserDatabase::Builder& builder, ScalarFieldId field);
+// @default on a field of a composite type (no `map`, no dbgenerated(), fewer functions).
+void resolve_composite_field_default(ParserDatabase::Builder& builder, CompositeTypeId type, std::size_t field);
 void resolve_field_native_type(ParserDatabase::Builder& builder, ScalarFieldId field,
                                const AttributeArgs::DatasourceScoped& scoped);
 // `@map`/`@@map` argument: the mapped name (reports non-strings), or nullopt.

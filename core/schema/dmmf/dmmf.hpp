@@ -7,11 +7,16 @@
 #include <nlohmann/json.hpp>
 
 #include "core/schema/db/database.hpp"
+#include "core/schema/schema.hpp"
 
 namespace prismapp::schema::dmmf {
 
 // {"enums": [...], "models": [...], "types": [...], "indexes": [...]}. The schema must be valid
 // (Prisma only builds a DMMF for a validated schema); models and views marked @@ignore are left out.
 nlohmann::ordered_json datamodel_to_dmmf(const db::ParserDatabase& db);
+
+// The same from validate_schema's result (callers check result.diagnostics first: Prisma refuses
+// to build a DMMF for an invalid schema). Without a resolved db: the four empty lists.
+nlohmann::ordered_json datamodel_to_dmmf(const ValidationResult& result);
 
 }  // namespace prismapp::schema::dmmf

@@ -25,12 +25,19 @@ Json datamodel_to_dmmf(const db::ParserDatabase& db) {
   Json types = Json::array();
   for (const auto& ct : db.composite_types()) types.push_back(composite_type_to_dmmf(db, ct));
 
-  Json out = Json::object();
-  out["enums"] = std::move(enums);
-  out["models"] = std::move(models);
-  out["types"] = std::move(types);
-  out["indexes"] = std::move(indexes);
-  return out;
+  ObjectBuilder out(4);
+  out.add("enums", std::move(enums));
+  out.add("models", std::move(models));
+  out.add("types", std::move(types));
+  out.add("indexes", std::move(indexes));
+  return out.take();
+}
+
+Json datamodel_to_dmmf(const ValidationResult& result) {
+  if (result.db) return datamodel_to_dmmf(*result.db);
+  ObjectBuilder out(4);
+  for (const char* key : {"enums", "models", "types", "indexes"}) out.add(key, Json::array());
+  return out.take();
 }
 
 }  // namespace prismapp::schema::dmmf

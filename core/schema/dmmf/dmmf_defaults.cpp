@@ -16,10 +16,10 @@ namespace {
 using connector::ScalarType;
 
 Json function(std::string_view name, Json args = Json::array()) {
-  Json out = Json::object();
-  out["name"] = name;
-  out["args"] = std::move(args);
-  return out;
+  ObjectBuilder out(2);
+  out.add("name", name);
+  out.add("args", std::move(args));
+  return out.take();
 }
 
 const ast::Expression* first_argument(const ast::Expression& call) {

@@ -10,18 +10,18 @@ Json optional_string(const std::optional<std::string>& s) { return s ? Json(*s) 
 Json enum_to_dmmf(const db::EnumInfo& enm) {
   Json values = Json::array();
   for (const auto& value : enm.values) {
-    Json v = Json::object();
-    v["name"] = value.name();
-    v["dbName"] = optional_string(value.mapped_name);
+    ObjectBuilder v(3);
+    v.add("name", value.name());
+    v.add("dbName", optional_string(value.mapped_name));
     put_documentation(v, value.ast->documentation);
-    values.push_back(std::move(v));
+    values.push_back(v.take());
   }
-  Json out = Json::object();
-  out["name"] = enm.name();
-  out["values"] = std::move(values);
-  out["dbName"] = optional_string(enm.mapped_name);
+  ObjectBuilder out(4);
+  out.add("name", enm.name());
+  out.add("values", std::move(values));
+  out.add("dbName", optional_string(enm.mapped_name));
   put_documentation(out, enm.ast->documentation);
-  return out;
+  return out.take();
 }
 
 }  // namespace prismapp::schema::dmmf

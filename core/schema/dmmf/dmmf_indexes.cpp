@@ -30,18 +30,18 @@ Json field_names(const db::ParserDatabase& db, const std::vector<db::IndexFieldP
 Json index_field_to_dmmf(const db::ParserDatabase& db, const db::IndexFieldPath& f) {
   std::string name(db.scalar_field(f.field).name());
   for (const auto& step : f.path) name.append(".").append(composite_field_name(db, step));
-  Json out = Json::object();
-  out["name"] = std::move(name);
-  if (f.sort_order) out["sortOrder"] = *f.sort_order == db::SortOrder::Asc ? "asc" : "desc";
-  if (f.length) out["length"] = *f.length;
+  ObjectBuilder out(4);
+  out.add("name", std::move(name));
+  if (f.sort_order) out.add("sortOrder", *f.sort_order == db::SortOrder::Asc ? "asc" : "desc");
+  if (f.length) out.add("length", *f.length);
   if (f.operator_class) {
     // Prisma prints known classes with their Display impl (display name), raw ones verbatim.
     if (f.operator_class->known)
-      out["operatorClass"] = connector::operator_class_display_name(*f.operator_class->known);
+      out.add("operatorClass", connector::operator_class_display_name(*f.operator_class->known));
     else if (f.operator_class->raw)
-      out["operatorClass"] = *f.operator_class->raw;
+      out.add("operatorClass", *f.operator_class->raw);
   }
-  return out;
+  return out.take();
 }
 
 Json index_fields_to_dmmf(const db::ParserDatabase& db, const std::vector<db::IndexFieldPath>& fields) {
@@ -68,27 +68,27 @@ bool is_only_field(const std::vector<db::IndexFieldPath>& fields, db::ScalarFiel
 void append_model_indexes(const db::ParserDatabase& db, db::ModelId id, Json& out) {
   const db::ModelInfo& model = db.model(id);
   if (const auto& pk = model.keys.primary_key) {
-    Json e = Json::object();
-    e["model"] = model.name();
-    e["type"] = "id";
-    e["isDefinedOnField"] = pk->source_field.has_value();
-    if (pk->name) e["name"] = *pk->name;
-    if (pk->mapped_name) e["dbName"] = *pk->mapped_name;
-    if (pk->clustered) e["clustered"] = *pk->clustered;
-    e["fields"] = index_fields_to_dmmf(db, pk->fields);
-    out.push_back(std::move(e));
+    ObjectBuilder e(8);
+    e.add("model", model.name());
+    e.add("type", "id");
+    e.add("isDefinedOnField", pk->source_field.has_value());
+    if (pk->name) e.add("name", *pk->name);
+    if (pk->mapped_name) e.add("dbName", *pk->mapped_name);
+    if (pk->clustered) e.add("clustered", *pk->clustered);
+    e.add("fields", index_fields_to_dmmf(db, pk->fields));
+    out.push_back(e.take());
   }
   for (const auto& index : model.keys.indexes) {
-    Json e = Json::object();
-    e["model"] = model.name();
-    e["type"] = index_type(index);
-    e["isDefinedOnField"] = index.source_field.has_value();
-    if (index.name) e["name"] = *index.name;
-    if (index.mapped_name) e["dbName"] = *index.mapped_name;
-    if (index.algorithm) e["algorithm"] = connector::index_algorithm_name(*index.algorithm);
-    if (index.clustered) e["clustered"] = *index.clustered;
-    e["fields"] = index_fields_to_dmmf(db, index.fields);
-    out.push_back(std::move(e));
+    ObjectBuilder e(8);
+    e.add("model", model.name());
+    e.add("type", index_type(index));
+    e.add("isDefinedOnField", index.source_field.has_value());
+    if (index.name) e.add("name", *index.name);
+    if (index.mapped_name) e.add("dbName", *index.mapped_name);
+    if (index.algorithm) e.add("algorithm", connector::index_algorithm_name(*index.algorithm));
+    if (index.clustered) e.add("clustered", *index.clustered);
+    e.add("fields", index_fields_to_dmmf(db, index.fields));
+    out.push_back(e.take());
   }
 }
 
@@ -96,10 +96,10 @@ Json primary_key_to_dmmf(const db::ParserDatabase& db, const db::ModelInfo& mode
   const auto& pk = model.keys.primary_key;
   // Only a block-level @@id is summarised; a field-level @id shows as the field's isId.
   if (!pk || pk->source_field) return nullptr;
-  Json out = Json::object();
-  out["name"] = pk->name ? Json(*pk->name) : Json(nullptr);
-  out["fields"] = field_names(db, pk->fields);
-  return out;
+  ObjectBuilder out(2);
+  out.add("name", pk->name ? Json(*pk->name) : Json(nullptr));
+  out.add("fields", field_names(db, pk->fields));
+  return out.take();
 }
 
 Json unique_fields_to_dmmf(const db::ParserDatabase& db, const db::ModelInfo& model) {
@@ -113,10 +113,10 @@ Json unique_indexes_to_dmmf(const db::ParserDatabase& db, const db::ModelInfo& m
   Json out = Json::array();
   for (const auto& index : model.keys.indexes) {
     if (!index.is_unique() || index.source_field) continue;
-    Json e = Json::object();
-    e["name"] = index.name ? Json(*index.name) : Json(nullptr);
-    e["fields"] = field_names(db, index.fields);
-    out.push_back(std::move(e));
+    ObjectBuilder e(2);
+    e.add("name", index.name ? Json(*index.name) : Json(nullptr));
+    e.add("fields", field_names(db, index.fields));
+    out.push_back(e.take());
   }
   return out;
 }

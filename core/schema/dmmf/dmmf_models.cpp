@@ -64,25 +64,25 @@ Json scalar_field_to_dmmf(const db::ParserDatabase& db, const db::ModelInfo& mod
                           const std::vector<db::ScalarFieldId>& referencing) {
   const db::ScalarField& field = db.scalar_field(id);
   const bool is_id = is_single_field_id(model, id);
-  Json out = Json::object();
-  out["name"] = field.name();
-  if (field.mapped_name) out["dbName"] = *field.mapped_name;
-  out["kind"] = kind_of(field.type);
-  out["isList"] = is_list(field.arity());
-  out["isRequired"] = is_required(field.arity());
-  out["isUnique"] = !is_id && is_single_field_unique(model, id);
-  out["isId"] = is_id;
+  ObjectBuilder out(20);
+  out.add("name", field.name());
+  if (field.mapped_name) out.add("dbName", *field.mapped_name);
+  out.add("kind", kind_of(field.type));
+  out.add("isList", is_list(field.arity()));
+  out.add("isRequired", is_required(field.arity()));
+  out.add("isUnique", !is_id && is_single_field_unique(model, id));
+  out.add("isId", is_id);
   // Foreign key fields are written through the relation, so the client treats them as read-only.
-  out["isReadOnly"] = std::find(referencing.begin(), referencing.end(), id) != referencing.end();
-  out["hasDefaultValue"] = field.default_value.has_value();
-  out["type"] = type_name(db, field.type);
-  out["nativeType"] = native_type_to_dmmf(field.native_type);
+  out.add("isReadOnly", std::find(referencing.begin(), referencing.end(), id) != referencing.end());
+  out.add("hasDefaultValue", field.default_value.has_value());
+  out.add("type", type_name(db, field.type));
+  out.add("nativeType", native_type_to_dmmf(field.native_type));
   if (field.default_value && field.default_value->value)
-    out["default"] = default_value_to_dmmf(*field.default_value->value, builtin_of(field.type));
-  out["isGenerated"] = false;
-  out["isUpdatedAt"] = field.is_updated_at;
+    out.add("default", default_value_to_dmmf(*field.default_value->value, builtin_of(field.type)));
+  out.add("isGenerated", false);
+  out.add("isUpdatedAt", field.is_updated_at);
   put_documentation(out, field.ast->documentation);
-  return out;
+  return out.take();
 }
 
 Json field_names(const db::ParserDatabase& db, const std::optional<std::vector<db::ScalarFieldId>>& ids) {
@@ -93,27 +93,27 @@ Json field_names(const db::ParserDatabase& db, const std::optional<std::vector<d
 }
 
 Json relation_field_to_dmmf(const db::ParserDatabase& db, const db::RelationField& field) {
-  Json out = Json::object();
-  out["name"] = field.name();
-  out["kind"] = "object";
-  out["isList"] = is_list(field.arity());
-  out["isRequired"] = is_required(field.arity());
-  out["isUnique"] = false;
-  out["isId"] = false;
-  out["isReadOnly"] = false;
-  out["hasDefaultValue"] = false;
-  out["type"] = db.model(field.referenced_model).name();
-  out["nativeType"] = nullptr;
-  out["relationName"] = relation_name(db, field);
-  out["relationFromFields"] = field_names(db, field.fields);
-  out["relationToFields"] = field_names(db, field.references);
+  ObjectBuilder out(20);
+  out.add("name", field.name());
+  out.add("kind", "object");
+  out.add("isList", is_list(field.arity()));
+  out.add("isRequired", is_required(field.arity()));
+  out.add("isUnique", false);
+  out.add("isId", false);
+  out.add("isReadOnly", false);
+  out.add("hasDefaultValue", false);
+  out.add("type", db.model(field.referenced_model).name());
+  out.add("nativeType", nullptr);
+  out.add("relationName", relation_name(db, field));
+  out.add("relationFromFields", field_names(db, field.fields));
+  out.add("relationToFields", field_names(db, field.references));
   // Only referential actions written in the schema, not the connector's defaults.
-  if (field.on_delete) out["relationOnDelete"] = connector::referential_action_name(*field.on_delete);
-  if (field.on_update) out["relationOnUpdate"] = connector::referential_action_name(*field.on_update);
-  out["isGenerated"] = false;
-  out["isUpdatedAt"] = false;
+  if (field.on_delete) out.add("relationOnDelete", connector::referential_action_name(*field.on_delete));
+  if (field.on_update) out.add("relationOnUpdate", connector::referential_action_name(*field.on_update));
+  out.add("isGenerated", false);
+  out.add("isUpdatedAt", false);
   put_documentation(out, field.ast->documentation);
-  return out;
+  return out.take();
 }
 
 // The model's fields in declaration order, skipping @ignore'd and Unsupported ones. The db keeps
@@ -148,40 +148,40 @@ Json model_fields_to_dmmf(const db::ParserDatabase& db, const db::ModelInfo& mod
 }
 
 Json composite_type_field_to_dmmf(const db::ParserDatabase& db, const db::CompositeTypeFieldInfo& field) {
-  Json out = Json::object();
-  out["name"] = field.ast->name.name;
-  if (field.mapped_name) out["dbName"] = *field.mapped_name;
-  out["kind"] = kind_of(field.type);
-  out["isList"] = is_list(field.ast->arity);
-  out["isRequired"] = is_required(field.ast->arity);
-  out["isUnique"] = false;
-  out["isId"] = false;
-  out["isReadOnly"] = false;
-  out["hasDefaultValue"] = field.default_value.has_value();
-  out["type"] = type_name(db, field.type);
-  out["nativeType"] = native_type_to_dmmf(field.native_type);
+  ObjectBuilder out(20);
+  out.add("name", field.ast->name.name);
+  if (field.mapped_name) out.add("dbName", *field.mapped_name);
+  out.add("kind", kind_of(field.type));
+  out.add("isList", is_list(field.ast->arity));
+  out.add("isRequired", is_required(field.ast->arity));
+  out.add("isUnique", false);
+  out.add("isId", false);
+  out.add("isReadOnly", false);
+  out.add("hasDefaultValue", field.default_value.has_value());
+  out.add("type", type_name(db, field.type));
+  out.add("nativeType", native_type_to_dmmf(field.native_type));
   if (field.default_value && field.default_value->value)
-    out["default"] = default_value_to_dmmf(*field.default_value->value, builtin_of(field.type));
+    out.add("default", default_value_to_dmmf(*field.default_value->value, builtin_of(field.type)));
   // Composite type fields carry no isGenerated/isUpdatedAt.
   put_documentation(out, field.ast->documentation);
-  return out;
+  return out.take();
 }
 
 }  // namespace
 
 Json model_to_dmmf(const db::ParserDatabase& db, db::ModelId id) {
   const db::ModelInfo& model = db.model(id);
-  Json out = Json::object();
-  out["name"] = model.name();
-  out["dbName"] = optional_string(model.mapped_name);
-  out["schema"] = optional_string(model.schema);
-  out["fields"] = model_fields_to_dmmf(db, model);
-  out["primaryKey"] = primary_key_to_dmmf(db, model);
-  out["uniqueFields"] = unique_fields_to_dmmf(db, model);
-  out["uniqueIndexes"] = unique_indexes_to_dmmf(db, model);
-  out["isGenerated"] = false;
+  ObjectBuilder out(9);
+  out.add("name", model.name());
+  out.add("dbName", optional_string(model.mapped_name));
+  out.add("schema", optional_string(model.schema));
+  out.add("fields", model_fields_to_dmmf(db, model));
+  out.add("primaryKey", primary_key_to_dmmf(db, model));
+  out.add("uniqueFields", unique_fields_to_dmmf(db, model));
+  out.add("uniqueIndexes", unique_indexes_to_dmmf(db, model));
+  out.add("isGenerated", false);
   put_documentation(out, model.ast->documentation);
-  return out;
+  return out.take();
 }
 
 Json composite_type_to_dmmf(const db::ParserDatabase& db, const db::CompositeTypeInfo& ct) {
@@ -189,16 +189,16 @@ Json composite_type_to_dmmf(const db::ParserDatabase& db, const db::CompositeTyp
   for (const auto& field : ct.fields)
     if (field.type.kind != db::ScalarFieldType::Kind::Unsupported)
       fields.push_back(composite_type_field_to_dmmf(db, field));
-  Json out = Json::object();
-  out["name"] = ct.name();
-  out["dbName"] = nullptr;
-  out["schema"] = nullptr;
-  out["fields"] = std::move(fields);
-  out["primaryKey"] = nullptr;
-  out["uniqueFields"] = Json::array();
-  out["uniqueIndexes"] = Json::array();
+  ObjectBuilder out(9);
+  out.add("name", ct.name());
+  out.add("dbName", nullptr);
+  out.add("schema", nullptr);
+  out.add("fields", std::move(fields));
+  out.add("primaryKey", nullptr);
+  out.add("uniqueFields", Json::array());
+  out.add("uniqueIndexes", Json::array());
   put_documentation(out, ct.ast->documentation);
-  return out;
+  return out.take();
 }
 
 }  // namespace prismapp::schema::dmmf

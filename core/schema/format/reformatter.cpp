@@ -112,29 +112,10 @@ class Reformatter {
         break;
       }
     }
-    // Contents: everything up to BLOCK_CLOSE. A grammar that wraps them in a *_contents node is
-    // unwrapped.
+    // Contents: everything between BLOCK_OPEN and BLOCK_CLOSE (the CST has no wrapper node).
     std::size_t close = i;
     while (close < kids.size() && kids[close].rule != Rule::BLOCK_CLOSE) ++close;
-    std::span<const CstNode> contents(kids.data() + i, close - i);
-    if (contents.size() == 1 && is_contents_wrapper(contents.front())) contents = contents.front().children;
-    reformat_block_contents(contents);
-  }
-
-  static bool is_contents_wrapper(const CstNode& n) {
-    switch (n.rule) {
-      case Rule::field_declaration:
-      case Rule::key_value:
-      case Rule::enum_value_declaration:
-      case Rule::block_attribute:
-      case Rule::comment_block:
-      case Rule::empty_lines:
-      case Rule::BLOCK_LEVEL_CATCH_ALL:
-      case Rule::CATCH_ALL:
-        return false;
-      default:
-        return true;
-    }
+    reformat_block_contents(std::span<const CstNode>(kids.data() + i, close - i));
   }
 
   void reformat_block_contents(std::span<const CstNode> items) {

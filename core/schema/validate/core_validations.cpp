@@ -2,17 +2,15 @@
 // composite_types,autoincrement,database_name,default_value}.rs), the parts not owned by the
 // keys and relations validators.
 #include <map>
+#include <set>
 #include <string>
 
+#include "core/schema/connector/field_rules.hpp"
 #include "core/schema/connector/native_type_validation.hpp"
 #include "core/schema/validate/pipeline.hpp"
 
 namespace prismapp::schema::validate {
 namespace {
-
-bool is_autoincrement(const db::ScalarField& sf) {
-  return sf.default_value && sf.default_value->value->is_function() && sf.default_value->value->value == "autoincrement";
-}
 
 std::string connector_name(const ValidationContext& ctx) {
   return ctx.connector ? std::string(ctx.connector->display_name) : std::string("Default");
@@ -36,6 +34,15 @@ void validate_model_database_names(ValidationContext& ctx) {
   }
 }
 
+// enums.rs database_name_clashes: two enums may share a database name only in different schemas.
+void validate_enum_database_names(ValidationContext& ctx) {
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& e : ctx.db.enums()) {
+    if (!seen.emplace(e.schema.value_or(""), std::string(e.database_name())).second)
+      ctx.diagnostics.error("An enum with the same database name is already defined.", e.ast->span);
+  }
+}
+
 void validate_composite_types(ValidationContext& ctx) {
   const bool supported = ctx.has_capability(connector::Capability::CompositeTypes);
   for (const auto& ct : ctx.db.composite_types()) {
@@ -45,6 +52,7 @@ void validate_composite_types(ValidationContext& ctx) {
       continue;
     }
     for (const auto& field : ct.fields) {
+      validate_composite_field_default(ctx, field);
       if (!field.native_type || field.type.kind != db::ScalarFieldType::Kind::BuiltIn) continue;
       connector::NativeTypeAttribute attribute;
       attribute.prefix = field.native_type->datasource_name;
@@ -55,17 +63,6 @@ void validate_composite_types(ValidationContext& ctx) {
       (void)connector::validate_native_type_attribute(ctx.connector, ds_name, field.type.builtin, attribute,
                                                       ctx.diagnostics);
     }
-  }
-}
-
-void validate_unknown_default_functions(ValidationContext& ctx) {
-  for (db::ScalarFieldId id : ctx.db.unknown_function_defaults()) {
-    const auto& dv = *ctx.db.scalar_field(id).default_value;
-    ctx.diagnostics.attribute_error(
-        "@default",
-        "Unknown function in @default(): `" + dv.value->value +
-            "` is not known. You can read about the available functions here: https://pris.ly/d/attribute-functions",
-        dv.attribute->span);
   }
 }
 
@@ -89,27 +86,37 @@ void validate_model_schema(ValidationContext& ctx, db::ModelId id) {
   }
 }
 
-void validate_autoincrement(ValidationContext& ctx, db::ModelId id) {
-  const auto& model = ctx.db.model(id);
-  for (db::ScalarFieldId sf_id : model.scalar_fields) {
-    const auto& sf = ctx.db.scalar_field(sf_id);
-    if (!is_autoincrement(sf)) continue;
-    if (!ctx.has_capability(connector::Capability::AutoIncrement)) {
-      ctx.diagnostics.attribute_error(
-          "@default", "The `autoincrement()` default value is used with a datasource that does not support it.",
-          sf.default_value->attribute->span);
-    }
-  }
-}
-
 void validate_scalar_field(ValidationContext& ctx, db::ScalarFieldId id) {
   const auto& sf = ctx.db.scalar_field(id);
+  // MongoDB's `auto()` generates ObjectIds for the primary key only (mongodb validations.rs).
+  if (ctx.is_provider(connector::ConnectorId::MongoDb) && sf.default_value && sf.default_value->value->is_function() &&
+      sf.default_value->value->value == "auto") {
+    const auto& model = ctx.db.model(sf.model);
+    const std::string prefix =
+        "Error validating field `" + std::string(sf.name()) + "` in model `" + std::string(model.name()) + "`: ";
+    if (!(sf.native_type && sf.native_type->name == "ObjectId"))
+      ctx.diagnostics.error(prefix + "MongoDB `@default(auto())` fields must have `ObjectId` native type.", sf.ast->span);
+    const auto& pk = model.keys.primary_key;
+    if (!(pk && pk->fields.size() == 1 && pk->fields.front().field == id))
+      ctx.diagnostics.error(prefix + "MongoDB `@default(auto())` fields must have the `@id` attribute.", sf.ast->span);
+  }
   // MongoDB field names are document paths: `.` and a leading `$` would change their meaning.
   if (sf.mapped_name && ctx.is_provider(connector::ConnectorId::MongoDb)) {
     if (sf.mapped_name->find('.') != std::string::npos)
       ctx.diagnostics.attribute_error("@map", "The field name cannot contain a `.` character", sf.mapped_name_span);
     else if (!sf.mapped_name->empty() && sf.mapped_name->front() == '$')
       ctx.diagnostics.attribute_error("@map", "The field name cannot start with a `$` character", sf.mapped_name_span);
+  }
+  // fields.rs validate_scalar_field_connector_specific: Json/Decimal support, scalar lists.
+  if (ctx.connector) {
+    const std::string_view container = ctx.db.model(sf.model).is_view() ? "view" : "model";
+    const std::string_view model_name = ctx.db.model(sf.model).name();
+    if (sf.type.kind == db::ScalarFieldType::Kind::BuiltIn)
+      connector::check_field_type_supported(*ctx.connector, container, model_name, sf.name(), sf.type.builtin,
+                                            sf.is_list(), sf.ast->span, ctx.diagnostics);
+    else if (sf.type.kind != db::ScalarFieldType::Kind::CompositeType)
+      connector::check_scalar_list_supported(*ctx.connector, container, model_name, sf.name(), sf.is_list(),
+                                             sf.ast->span, ctx.diagnostics);
   }
   if (sf.native_type && sf.type.kind == db::ScalarFieldType::Kind::BuiltIn) {
     connector::NativeTypeAttribute attribute;
@@ -121,24 +128,18 @@ void validate_scalar_field(ValidationContext& ctx, db::ScalarFieldId id) {
     (void)connector::validate_native_type_attribute(ctx.connector, ds_name, sf.type.builtin, attribute,
                                                     ctx.diagnostics);
   }
+  validate_field_default(ctx, id);  // Prisma: after the native type, before the Unsupported hint
   if (sf.type.kind == db::ScalarFieldType::Kind::Unsupported && ctx.connector) {
     const std::string_view ds_name = ctx.datasource ? std::string_view(ctx.datasource->name) : std::string_view();
     if (auto hint = connector::unsupported_type_native_hint(*ctx.connector, ds_name, sf.type.unsupported, sf.name()))
       ctx.diagnostics.validation_error(*hint, sf.ast->span);
   }
-  if (sf.is_list() && sf.type.kind != db::ScalarFieldType::Kind::CompositeType && ctx.connector &&
-      !ctx.has_capability(connector::Capability::ScalarLists)) {
-    ctx.diagnostics.error("Error validating field `" + std::string(sf.name()) + "` in model `" +
-                              std::string(ctx.db.model(sf.model).name()) +
-                              "`: Field \"" + std::string(sf.name()) + "\" in model \"" +
-                              std::string(ctx.db.model(sf.model).name()) +
-                              "\" can't be a list. The current connector does not support lists of primitive types.",
-                          sf.ast->span);
-  }
 }
 
 void validate_enums(ValidationContext& ctx) {
   const config::Datasource* ds = ctx.datasource;
+  // Database-name clashes only matter where enums exist at all.
+  if (!ctx.connector || ctx.has_capability(connector::Capability::Enums)) validate_enum_database_names(ctx);
   for (const auto& e : ctx.db.enums()) {
     if (ctx.connector && !ctx.has_capability(connector::Capability::Enums)) {
       ctx.diagnostics.validation_error("You defined the enum `" + std::string(e.name()) +

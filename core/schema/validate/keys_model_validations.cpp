@@ -3,6 +3,7 @@
 // clustering, one fulltext index per model.
 #include <string>
 
+#include "core/schema/connector/constraint_names.hpp"
 #include "core/schema/db/keys_constraint_names.hpp"
 #include "core/schema/validate/keys_field_info.hpp"
 #include "core/schema/validate/keys_names.hpp"
@@ -29,14 +30,8 @@ void model_error(ValidationContext& ctx, const db::ModelInfo& model, std::string
 void validate_constraint_name_length(ValidationContext& ctx, const db::ModelInfo& model, const ast::Attribute& attribute,
                                      const std::optional<std::string>& name, bool double_at) {
   if (!name || !ctx.connector) return;
-  std::size_t limit = ctx.connector->max_identifier_length;
-  if (name->size() <= limit) return;
-  ctx.diagnostics.model_validation_error(
-      model.name(),
-      "The constraint name '" + *name + "' specified in the `map` argument for the `" + (double_at ? "@@" : "@") +
-          attribute.name.name + "` constraint is too long for your chosen provider. The maximum allowed length is " +
-          std::to_string(limit) + " bytes.",
-      attribute.span);
+  connector::check_constraint_name_length(*ctx.connector, model.name(), *name, attribute.name.name, double_at,
+                                          attribute.span, ctx.diagnostics);
 }
 
 void validate_strict_unique_criteria(ValidationContext& ctx, db::ModelId model_id) {

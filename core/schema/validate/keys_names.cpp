@@ -2,6 +2,7 @@
 // counted once per connector scope it takes part in; a name counted twice in a scope clashes.
 #include "core/schema/validate/keys_names.hpp"
 
+#include "core/schema/connector/constraint_names.hpp"
 #include "core/schema/db/keys_constraint_names.hpp"
 
 namespace prismapp::schema::validate {
@@ -45,7 +46,7 @@ std::optional<std::pair<db::ModelId, std::string>> foreign_key_name(const db::Pa
   if (forward.fields)
     for (db::ScalarFieldId f : *forward.fields) columns.push_back(db.scalar_field(f).database_name());
   return std::make_pair(forward.model,
-                        db::default_foreign_key_name(db.model(forward.model).database_name(), columns, connector));
+                        connector::foreign_key_constraint_name(db.model(forward.model).database_name(), columns, connector));
 }
 
 }  // namespace
@@ -89,7 +90,7 @@ KeyNames KeyNames::build(const ValidationContext& ctx) {
     if (!field.default_value) continue;
     std::string name = field.default_value->mapped_name
                            ? *field.default_value->mapped_name
-                           : db::default_default_constraint_name(db.model(field.model).database_name(),
+                           : connector::default_constraint_name(db.model(field.model).database_name(),
                                                                  field.database_name(), connector);
     all.push_back({field.model, ConstraintKind::Default, std::move(name)});
   }
@@ -152,7 +153,7 @@ void validate_default_constraint_name(ValidationContext& ctx, const KeyNames& na
   if (!field.default_value) return;
   std::string name = field.default_value->mapped_name
                          ? *field.default_value->mapped_name
-                         : db::default_default_constraint_name(ctx.db.model(field.model).database_name(),
+                         : connector::default_constraint_name(ctx.db.model(field.model).database_name(),
                                                                field.database_name(), *ctx.connector);
   // At `map:` of @default, else at the whole field.
   Span span = field.ast->span;
@@ -172,7 +173,7 @@ void validate_foreign_key_constraint_name(ValidationContext& ctx, const KeyNames
     std::vector<std::string_view> columns;
     if (rf.fields)
       for (db::ScalarFieldId f : *rf.fields) columns.push_back(ctx.db.scalar_field(f).database_name());
-    name = db::default_foreign_key_name(ctx.db.model(rf.model).database_name(), columns, *ctx.connector);
+    name = connector::foreign_key_constraint_name(ctx.db.model(rf.model).database_name(), columns, *ctx.connector);
   }
   // At `map:` of @relation, else at the whole field (Prisma's span_for_argument("relation", "map")).
   Span span = rf.ast->span;

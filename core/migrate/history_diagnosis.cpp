@@ -1,0 +1,62 @@
+#include "core/migrate/history_diagnosis.hpp"
+
+#include <algorithm>
+
+#include "core/migrate/checksum.hpp"
+
+namespace prismapp::migrate {
+
+HistoryDiagnosis diagnose_history(const std::vector<MigrationDirectory>& folder,
+                                  const std::optional<std::vector<MigrationRecord>>& records) {
+  HistoryDiagnosis out;
+  out.has_migrations_table = records.has_value();
+  const std::vector<MigrationRecord> empty;
+  const auto& rows = records ? *records : empty;
+
+  std::optional<std::size_t> first_unapplied_index;
+  for (std::size_t i = 0; i < folder.size(); ++i) {
+    const auto& migration = folder[i];
+    // Like Prisma, the first row with the name decides (rows are ordered by started_at).
+    const auto row = std::find_if(rows.begin(), rows.end(),
+                                  [&](const MigrationRecord& r) { return r.migration_name == migration.name; });
+    if (row == rows.end()) {
+      if (!first_unapplied_index) first_unapplied_index = i;
+      out.unapplied_migration_names.push_back(migration.name);
+    } else if (!script_matches_checksum(migration.read_script(), row->checksum)) {
+      out.edited_migration_names.push_back(row->migration_name);
+    }
+  }
+  for (const auto& row : rows) {
+    if (row.is_failed()) out.failed_migration_names.push_back(row.migration_name);
+    const bool in_folder = std::any_of(folder.begin(), folder.end(),
+                                       [&](const MigrationDirectory& m) { return m.name == row.migration_name; });
+    if (!in_folder) out.unpersisted_migration_names.push_back(row.migration_name);
+  }
+
+  const bool behind = !out.unapplied_migration_names.empty();
+  const bool ahead = !out.unpersisted_migration_names.empty();
+  if (behind && ahead) {
+    out.kind = HistoryDiagnosis::Kind::HistoriesDiverge;
+    if (first_unapplied_index && *first_unapplied_index > 0)
+      out.last_common_migration_name = folder[*first_unapplied_index - 1].name;
+  } else if (behind) {
+    out.kind = HistoryDiagnosis::Kind::DatabaseIsBehind;
+  } else if (ahead) {
+    out.kind = HistoryDiagnosis::Kind::MigrationsDirectoryIsBehind;
+  }
+  return out;
+}
+
+std::vector<MigrationDirectory> applied_migrations(const std::vector<MigrationDirectory>& folder,
+                                                   const std::vector<MigrationRecord>& records) {
+  std::vector<MigrationDirectory> out;
+  for (const auto& migration : folder) {
+    const bool applied = std::any_of(records.begin(), records.end(), [&](const MigrationRecord& r) {
+      return r.is_applied() && r.migration_name == migration.name;
+    });
+    if (applied) out.push_back(migration);
+  }
+  return out;
+}
+
+}  // namespace prismapp::migrate

@@ -1,0 +1,45 @@
+#include "core/migrate/schema_commands.hpp"
+
+#include "core/migrate/migrations_directory.hpp"
+#include "core/migrate/shadow_history.hpp"
+
+namespace prismapp::migrate {
+namespace {
+
+sql::SqlSchema resolve_source(const dialect::Dialect& dialect, const SchemaPlanner& planner, const DiffSource& source,
+                              const std::optional<std::string>& shadow_url) {
+  switch (source.kind) {
+    case DiffSource::Kind::Empty: return sql::SqlSchema{};
+    case DiffSource::Kind::SchemaDatamodel: return planner.target_schema(*source.schema);
+    case DiffSource::Kind::SchemaDatasource:
+    case DiffSource::Kind::Url: return dialect.connect(source.url)->describe();
+    case DiffSource::Kind::Migrations:
+      return schema_from_migrations(dialect, shadow_url.value_or(""), shadow_url, list_migrations(source.migrations_dir));
+  }
+  return sql::SqlSchema{};
+}
+
+}  // namespace
+
+PlannedMigration plan_push(const MigrateContext& ctx, dialect::Connection& connection,
+                           const schema::ValidationResult& target) {
+  return ctx.planner->plan(connection.describe(), ctx.planner->target_schema(target), &connection);
+}
+
+void apply_push(dialect::Connection& connection, const PlannedMigration& planned) {
+  if (planned.empty()) return;
+  connection.execute_script(planned.script);
+}
+
+PlannedMigration diff_sources(const dialect::Dialect& dialect, const SchemaPlanner& planner, const DiffSource& from,
+                              const DiffSource& to, const std::optional<std::string>& shadow_url) {
+  sql::SqlSchema before = resolve_source(dialect, planner, from, shadow_url);
+  sql::SqlSchema after = resolve_source(dialect, planner, to, shadow_url);
+  return planner.plan(std::move(before), std::move(after), nullptr);
+}
+
+void execute_on(const dialect::Dialect& dialect, const std::string& url, const std::string& script) {
+  dialect.connect(url)->execute_script(script);
+}
+
+}  // namespace prismapp::migrate
