@@ -43,7 +43,7 @@ int run_push(const PushOptions& opts, const Output& output) {
 
   if (opts.force_reset) {
     connection->reset();
-    std::cout << "\nThe " << database_description(*setup) << " was successfully reset.\n";
+    std::cout << "\nThe " << database_description(*setup, "from") << " was successfully reset.\n";
   }
   const migrate::PlannedMigration planned = migrate::plan_push(setup->ctx, *connection, setup->validated);
 

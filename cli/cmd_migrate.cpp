@@ -30,7 +30,7 @@ int run_deploy(const std::optional<std::string>& schema, const Output& output) {
   if (created) std::cout << "\n" << database_created_line(*setup) << "\n";
   const std::size_t found = migrate::list_migrations(setup->ctx.migrations_dir).size();
   std::cout << "\n" << migrations_found_line(found) << "\n";
-  const auto result = migrate::deploy(setup->ctx, *connection);
+  const auto result = migrate::deploy(setup->ctx, *connection, print_applying);
   std::cout << "\n";
   if (result.applied.empty()) {
     std::cout << output.out.green("No pending migrations to apply.") << "\n";

@@ -60,9 +60,9 @@ int run_dev(const DevOptions& opts, const Output& output) {
       std::cout << "\nReset cancelled.\n";
       return kExitCancelled;
     }
-    print_applied(migrate::reset_and_apply(setup->ctx, *connection));
+    print_applied(migrate::reset_and_apply(setup->ctx, *connection, print_applying));
   } else {
-    print_applied(session.apply_pending());
+    print_applied(session.apply_pending(print_applying));
   }
 
   const migrate::PlannedMigration planned = session.plan(setup->validated);
@@ -102,7 +102,7 @@ int run_dev(const DevOptions& opts, const Output& output) {
     return kExitOk;
   }
 
-  const auto applied = migration ? session.apply_pending() : std::vector<std::string>{};
+  const auto applied = migration ? session.apply_pending(print_applying) : std::vector<std::string>{};
   if (applied.empty()) {
     std::cout << "\nAlready in sync, no schema change or pending migration was found.\n";
   } else {
@@ -134,7 +134,7 @@ int run_reset(const ResetOptions& opts, const Output& output) {
     }
   }
   auto connection = connect_main(*setup, nullptr);
-  const auto applied = migrate::reset_and_apply(setup->ctx, *connection);
+  const auto applied = migrate::reset_and_apply(setup->ctx, *connection, print_applying);
   std::cout << "\nDatabase reset successful\n";
   if (!applied.empty())
     std::cout << "\nThe following migration(s) have been applied:\n\n" << migration_files_tree(applied) << "\n";

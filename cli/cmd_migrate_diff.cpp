@@ -12,6 +12,7 @@
 #include "cli/schema_discovery.hpp"
 #include "core/dialect/sqlite/sqlite_url.hpp"
 #include "core/migrate/drift_summary.hpp"
+#include "core/migrate/migrations_directory.hpp"
 #include "core/migrate/schema_commands.hpp"
 
 namespace prismapp::cli {
@@ -137,6 +138,10 @@ int run_diff(const DiffOptions& opts, const Output& output) {
   const migrate::PlannedMigration planned = migrate::diff_sources(*dialect, *planner, from, to, opts.shadow_database_url);
   const std::string text = (opts.script ? planned.script : migrate::drift_summary(planned.migration)) + "\n";
   if (opts.output) {
+    // Like Prisma, the output's folder is created when missing (baselining writes 0_init/).
+    std::error_code ec;
+    const fs::path parent = fs::absolute(*opts.output).parent_path();
+    fs::create_directories(parent, ec);
     std::ofstream out(*opts.output, std::ios::binary | std::ios::trunc);
     out << text;
     if (!out) throw CliError("Could not write `" + *opts.output + "`.");

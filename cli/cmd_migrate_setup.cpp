@@ -12,6 +12,7 @@
 #include "cli/url_mask.hpp"
 #include "core/dialect/sqlite/sqlite_dialect.hpp"
 #include "core/dialect/sqlite/sqlite_url.hpp"
+#include "core/migrate/database_error_text.hpp"
 #include "core/migrate/migrate_error.hpp"
 
 namespace prismapp::cli {
@@ -84,8 +85,8 @@ std::unique_ptr<MigrateSetup> load_migrate_setup(const std::optional<std::string
   return setup;
 }
 
-std::string database_description(const MigrateSetup& setup) {
-  return pretty_provider(setup.dialect->provider()) + " database \"" + setup.database_name + "\" at \"" +
+std::string database_description(const MigrateSetup& setup, const std::string& preposition) {
+  return pretty_provider(setup.dialect->provider()) + " database \"" + setup.database_name + "\" " + preposition + " \"" +
          mask_url_password(setup.written_url) + "\"";
 }
 
@@ -113,7 +114,8 @@ int run_migrate_command(const std::function<int()>& body) {
   } catch (const migrate::MigrateError& e) {
     throw CliError(e.code.empty() ? std::string(e.what()) : e.code + "\n\n" + e.what());
   } catch (const dialect::DatabaseError& e) {
-    throw CliError(e.code.empty() ? std::string(e.what()) : e.code + "\n\n" + e.what());
+    const std::string text = migrate::database_error_text(e).message;
+    throw CliError(e.code.empty() ? text : e.code + "\n\n" + text);
   }
 }
 
@@ -132,6 +134,10 @@ std::string ask(const std::string& question) {
 bool confirm(const std::string& question) {
   const std::string answer = ask(question + " (y/N)");
   return !answer.empty() && (answer[0] == 'y' || answer[0] == 'Y');
+}
+
+void print_applying(const std::string& migration_name) {
+  std::cout << "Applying migration `" << migration_name << "`\n" << std::flush;
 }
 
 std::string migration_files_tree(const std::vector<std::string>& names) {

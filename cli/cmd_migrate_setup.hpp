@@ -35,8 +35,9 @@ std::unique_ptr<MigrateSetup> load_migrate_setup(const std::optional<std::string
 
 // `Datasource "db": SQLite database "dev.db" at "file:./dev.db"` (stderr, with the other progress lines).
 void print_datasource(const MigrateSetup& setup, const Output& output);
-// "SQLite database dev.db at file:./dev.db" style description used in reset prompts.
-std::string database_description(const MigrateSetup& setup);
+// `SQLite database "dev.db" at "file:./dev.db"` (reset prompts); db push --force-reset says
+// `from` instead of `at`.
+std::string database_description(const MigrateSetup& setup, const std::string& preposition = "at");
 
 // Connects to the main database; `created` tells whether the file was created by this call.
 std::unique_ptr<dialect::Connection> connect_main(const MigrateSetup& setup, bool* created);
@@ -51,6 +52,9 @@ bool can_prompt();
 bool confirm(const std::string& question);
 std::string ask(const std::string& question);
 
+// Prints "Applying migration `<name>`" as each migration starts (Prisma's engine log line).
+void print_applying(const std::string& migration_name);
+
 // migrations/\n  └─ <name>/\n    └─ migration.sql  for each name.
 std::string migration_files_tree(const std::vector<std::string>& names);
 
@@ -58,10 +62,6 @@ std::string migration_files_tree(const std::vector<std::string>& names);
 bool run_seed(const Config& config, const Output& output);
 
 void add_schema_flag(CLI::App* app, std::optional<std::string>& schema);
-
-// The families (also declared in commands.hpp, which main() includes).
-void register_migrate(CLI::App& root, Commands& commands, const Output& output);  // cmd_migrate.cpp
-void register_db(CLI::App& root, Commands& commands, const Output& output);       // cmd_db.cpp
 
 // Subcommand registration, one per file: `migrate dev` and `migrate reset` (cmd_migrate_dev.cpp),
 // `migrate diff` (cmd_migrate_diff.cpp).

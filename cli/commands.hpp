@@ -1,5 +1,6 @@
 // Command registration: each command family adds its CLI11 subcommand(s) and a run function.
-// main() parses, then runs the command whose subcommand was selected.
+// main() parses, then runs the command whose subcommand was selected. Register leaf subcommands
+// only (e.g. `migrate dev`, not `migrate`): the first parsed one in the list runs.
 #pragma once
 #include <CLI/CLI.hpp>
 #include <functional>
@@ -20,5 +21,7 @@ void register_init(CLI::App& root, Commands& commands, const Output& output);   
 void register_validate(CLI::App& root, Commands& commands, const Output& output);  // cmd_validate_format.cpp
 void register_format(CLI::App& root, Commands& commands, const Output& output);    // cmd_validate_format.cpp
 void register_debug(CLI::App& root, Commands& commands, const Output& output);     // cmd_debug.cpp
+void register_migrate(CLI::App& root, Commands& commands, const Output& output);   // cmd_migrate*.cpp
+void register_db(CLI::App& root, Commands& commands, const Output& output);        // cmd_db.cpp
 
 }  // namespace prismapp::cli

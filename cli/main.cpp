@@ -29,6 +29,8 @@ int run(int argc, char** argv) {
   register_init(app, commands, output);
   register_validate(app, commands, output);
   register_format(app, commands, output);
+  register_migrate(app, commands, output);
+  register_db(app, commands, output);
   register_debug(app, commands, output);
 
   try {

@@ -8,11 +8,14 @@
 #include <sstream>
 #include <string>
 
+#include "core/diff/calculator.hpp"
+#include "core/diff/differ.hpp"
 #include "core/dialect/dialect.hpp"
 #include "core/dialect/sqlite/sqlite_connection.hpp"
 #include "core/dialect/sqlite/sqlite_describer.hpp"
 #include "core/dialect/sqlite/sqlite_dialect.hpp"
 #include "core/dialect/sqlite/sqlite_url.hpp"
+#include "core/schema/schema.hpp"
 
 namespace fs = std::filesystem;
 using namespace prismapp;
@@ -202,7 +205,7 @@ TEST_CASE("sqlite connection: scripts run every statement and locate failures", 
   CHECK(e.sqlite_message == "near \"NUL\": syntax error");
   CHECK(e.extended_code == 1);
   CHECK(e.line == 3);
-  CHECK(e.column == 32);  // SQLite points at the offending token
+  CHECK(e.column == 34);  // SQLite points at the offending token, "NUL"
   // Statements before the failing one ran (no implicit transaction), the ones after did not.
   CHECK(c->query("SELECT count(*) FROM a")[0][0] == "3");
   CHECK(c->query("SELECT count(*) FROM sqlite_master WHERE name = 'b'")[0][0] == "1");
@@ -637,4 +640,31 @@ TEST_CASE("sqlite dialect: registry, connect and shadow database", "[dialect][sq
   auto external = d->create_shadow_database(dir.url("main.db"), dir.url("shadow.db"));
   CHECK(external->connection->describe().tables.empty());
   CHECK_THROWS_AS(d->create_shadow_database(dir.url("main.db"), dir.url("./main.db")), DatabaseError);
+}
+
+// The describer's contract with the calculator and differ: a database migrated with Prisma's own
+// script describes as exactly what the schema calculates, so diffing them yields no step.
+TEST_CASE("sqlite describer: Prisma's migration describes as the calculated schema", "[dialect][sqlite][describe][integration]") {
+  const fs::path shared(PRISMAPP_SHARED_DIR);
+  // The enum column is stored as TEXT either way; a String field keeps this test independent of
+  // whether the validator accepts enums on SQLite.
+  std::string text = read_text(shared / "oracle/schemas/sqlite6.prisma");
+  const auto enum_start = text.find("enum Role {");
+  REQUIRE(enum_start != std::string::npos);
+  text.erase(enum_start, text.find("}\n", enum_start) + 2 - enum_start);
+  const auto role = text.find("Role      @default(USER)");
+  REQUIRE(role != std::string::npos);
+  text.replace(role, std::string("Role      @default(USER)").size(), "String    @default(\"USER\")");
+  schema::SourceSet sources;
+  sources.add("schema.prisma", text);
+  const auto validated = schema::validate_schema(std::move(sources));
+  INFO((validated.diagnostics.has_errors() ? validated.diagnostics.errors().front().message : std::string()));
+  REQUIRE_FALSE(validated.diagnostics.has_errors());
+  const auto& d = sqlite_dialect();
+  const auto calculated = diff::calculate(validated, d.calculator_hooks());
+  auto conn = d.connect_sqlite("file::memory:");
+  conn->execute_script(read_text(shared / "oracle/artefacts/migration.sqlite.v6.sql"));
+  const auto live = conn->describe();  // the migration keeps pointers to both schemas
+  const auto migration = diff::diff_schemas(live, calculated.schema, d.differ_hooks(), calculated.prisma_level_defaults);
+  CHECK(migration.steps.empty());
 }

@@ -112,7 +112,7 @@ TEST_CASE("connector descriptions: names, limits, capabilities", "[connector]") 
   CHECK(conn("mongodb").has(Capability::CompositeTypes));
   CHECK(conn("mongodb").has(Capability::DefaultValueAuto));
   CHECK_FALSE(conn("mongodb").has(Capability::AutoIncrement));
-  CHECK_FALSE(conn("sqlite").has(Capability::Enums));
+  CHECK(conn("sqlite").has(Capability::Enums));  // Prisma 6.2+ (stored as TEXT)
   CHECK(conn("sqlite").has(Capability::Json));
   CHECK_FALSE(conn("sqlserver").has(Capability::Json));
   CHECK(conn("cockroachdb").has(Capability::Enums));

@@ -33,9 +33,10 @@ const json& field(const json& dm, const std::string& model, const std::string& n
   return none;
 }
 
-const char* kDefaults = R"(
+const char* kDefaults = R"prisma(
 datasource db {
   provider = "postgresql"
+  url      = "postgresql://"
 }
 
 enum Color {
@@ -69,7 +70,7 @@ model M {
   na6 String   @default(nanoid(6))
   un  Unsupported("circle")
 }
-)";
+)prisma";
 
 }  // namespace
 
@@ -91,7 +92,7 @@ TEST_CASE("dmmf: default values are encoded like Prisma", "[dmmf]") {
   CHECK(def("il") == json::parse("[1,2]"));
   CHECK(def("bo") == true);
   CHECK(def("s") == json::parse(R"({"name":"dbgenerated","args":[]})"));
-  CHECK(def("s2") == json::parse(R"({"name":"dbgenerated","args":["gen_random_uuid()"]})"));
+  CHECK(def("s2") == json::parse(R"j({"name":"dbgenerated","args":["gen_random_uuid()"]})j"));
   CHECK(def("cu") == json::parse(R"({"name":"cuid","args":[1]})"));
   CHECK(def("cu2") == json::parse(R"({"name":"cuid","args":[2]})"));
   CHECK(def("u") == json::parse(R"({"name":"uuid","args":[4]})"));
@@ -118,6 +119,7 @@ TEST_CASE("dmmf: keys, relations and read-only foreign keys", "[dmmf]") {
   const json dm = datamodel(R"(
 datasource db {
   provider = "postgresql"
+  url      = "postgresql://"
 }
 
 model A {
@@ -173,6 +175,7 @@ TEST_CASE("dmmf: views come after models, ignored models are left out", "[dmmf]"
   const json dm = datamodel(R"(
 datasource db {
   provider = "postgresql"
+  url      = "postgresql://"
 }
 
 generator client {

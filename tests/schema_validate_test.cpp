@@ -236,3 +236,17 @@ enum B {
 })"));
   CHECK(out == std::vector<std::string>{"error: An enum with the same database name is already defined."});
 }
+
+TEST_CASE("MongoDB auto() needs an ObjectId @id", "[validate][default]") {
+  const auto out = headlines(with_datasource("mongodb", R"(model M {
+  id Int    @id @map("_id")
+  b  Bytes  @default(auto())
+})"));
+  const std::vector<std::string> expected = {
+      "error: Error validating field `b` in model `M`: MongoDB `@default(auto())` fields must have `ObjectId` native "
+      "type.",
+      "error: Error validating field `b` in model `M`: MongoDB `@default(auto())` fields must have the `@id` "
+      "attribute.",
+  };
+  CHECK(out == expected);
+}

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/migrate/checksum.hpp"
+#include "core/migrate/database_error_text.hpp"
 #include "core/migrate/migrate_error.hpp"
 
 namespace prismapp::migrate {
@@ -17,11 +18,12 @@ std::string trim(std::string_view s) {
 
 // Prisma's P3018 text. The database error code is the driver's (SQLite's numeric result code).
 std::string apply_error_message(std::string_view migration_name, const dialect::DatabaseError& error) {
+  const DatabaseErrorText text = database_error_text(error);
   return "A migration failed to apply. New migrations cannot be applied before the error is recovered from. Read "
          "more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve\n\n"
          "Migration name: " +
-         std::string(migration_name) + "\n\nDatabase error code: " + (error.code.empty() ? "1" : error.code) +
-         "\n\nDatabase error:\n" + error.what() + "\n";
+         std::string(migration_name) + "\n\nDatabase error code: " + (text.code.empty() ? "1" : text.code) +
+         "\n\nDatabase error:\n" + text.message + "\n";
 }
 
 }  // namespace
@@ -50,7 +52,8 @@ void check_no_failed_migrations(const std::vector<MigrationRecord>& records) {
 }
 
 std::vector<std::string> apply_migrations(dialect::Connection& connection, std::string_view provider,
-                                          const std::filesystem::path& migrations_dir) {
+                                          const std::filesystem::path& migrations_dir,
+                                          const ApplyingCallback& on_applying) {
   check_lock_provider(migrations_dir, provider);
   const auto folder = list_migrations(migrations_dir);
 
@@ -67,6 +70,7 @@ std::vector<std::string> apply_migrations(dialect::Connection& connection, std::
     });
     if (done) continue;
     const std::string script = migration.read_script();
+    if (on_applying) on_applying(migration.name);
     const std::string id = history.record_started(migration.name, render_checksum(script));
     try {
       connection.execute_script(script);

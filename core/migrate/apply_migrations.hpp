@@ -2,6 +2,7 @@
 // `migrate dev` and `migrate reset`).
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,8 +17,11 @@ namespace prismapp::migrate {
 // (P3005 on a non-empty unmanaged database), refuses when failed migrations are recorded (P3009),
 // then applies every folder migration that has no non-rolled-back row, in name order. A failing
 // script is recorded with its error in `logs` and raised as P3018. Returns the applied names.
+// `on_applying` hears each name before its script runs (the CLI prints "Applying migration `x`").
+using ApplyingCallback = std::function<void(const std::string& migration_name)>;
 std::vector<std::string> apply_migrations(dialect::Connection& connection, std::string_view provider,
-                                          const std::filesystem::path& migrations_dir);
+                                          const std::filesystem::path& migrations_dir,
+                                          const ApplyingCallback& on_applying = {});
 
 // P3009 when `records` holds failed migrations (finished_at and rolled_back_at NULL).
 void check_no_failed_migrations(const std::vector<MigrationRecord>& records);

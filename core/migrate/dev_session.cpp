@@ -91,8 +91,8 @@ std::optional<std::string> DevSession::diagnose() {
   return format_reset_reasons(reasons);
 }
 
-std::vector<std::string> DevSession::apply_pending() {
-  return apply_migrations(connection_, ctx_.provider(), ctx_.migrations_dir);
+std::vector<std::string> DevSession::apply_pending(const ApplyingCallback& on_applying) {
+  return apply_migrations(connection_, ctx_.provider(), ctx_.migrations_dir, on_applying);
 }
 
 PlannedMigration DevSession::plan(const schema::ValidationResult& target) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/migrate/apply_migrations.hpp"
 #include "core/migrate/migrate_context.hpp"
 #include "core/migrate/migrations_directory.hpp"
 #include "core/schema/schema.hpp"
@@ -24,7 +25,7 @@ class DevSession {
   // The reset reason (Prisma's wording), or nullopt when a new migration can be created. Throws
   // MigrateError P3006 when a folder migration does not apply to the shadow database.
   std::optional<std::string> diagnose();
-  std::vector<std::string> apply_pending();
+  std::vector<std::string> apply_pending(const ApplyingCallback& on_applying = {});
   PlannedMigration plan(const schema::ValidationResult& target);
   std::optional<MigrationDirectory> create(const std::string& name, const PlannedMigration& planned, bool draft);
 

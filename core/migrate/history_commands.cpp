@@ -8,10 +8,10 @@
 
 namespace prismapp::migrate {
 
-DeployResult deploy(const MigrateContext& ctx, dialect::Connection& connection) {
+DeployResult deploy(const MigrateContext& ctx, dialect::Connection& connection, const ApplyingCallback& on_applying) {
   DeployResult result;
   result.migrations_found = list_migrations(ctx.migrations_dir).size();
-  result.applied = apply_migrations(connection, ctx.provider(), ctx.migrations_dir);
+  result.applied = apply_migrations(connection, ctx.provider(), ctx.migrations_dir, on_applying);
   return result;
 }
 
@@ -72,10 +72,11 @@ void resolve_rolled_back(const MigrateContext& ctx, dialect::Connection& connect
     throw MigrateError("P3012", "Migration `" + name + "` cannot be rolled back because it is not in a failed state.");
 }
 
-std::vector<std::string> reset_and_apply(const MigrateContext& ctx, dialect::Connection& connection) {
+std::vector<std::string> reset_and_apply(const MigrateContext& ctx, dialect::Connection& connection,
+                                         const ApplyingCallback& on_applying) {
   check_lock_provider(ctx.migrations_dir, ctx.provider());
   connection.reset();
-  return apply_migrations(connection, ctx.provider(), ctx.migrations_dir);
+  return apply_migrations(connection, ctx.provider(), ctx.migrations_dir, on_applying);
 }
 
 }  // namespace prismapp::migrate

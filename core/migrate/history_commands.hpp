@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/dialect/dialect.hpp"
+#include "core/migrate/apply_migrations.hpp"
 #include "core/migrate/history_diagnosis.hpp"
 #include "core/migrate/migrate_context.hpp"
 
@@ -14,7 +15,7 @@ struct DeployResult {
   std::size_t migrations_found = 0;
   std::vector<std::string> applied;
 };
-DeployResult deploy(const MigrateContext& ctx, dialect::Connection& connection);
+DeployResult deploy(const MigrateContext& ctx, dialect::Connection& connection, const ApplyingCallback& on_applying = {});
 
 struct StatusResult {
   std::vector<std::string> folder_migrations;
@@ -33,6 +34,7 @@ void resolve_applied(const MigrateContext& ctx, dialect::Connection& connection,
 void resolve_rolled_back(const MigrateContext& ctx, dialect::Connection& connection, const std::string& name);
 
 // Empties the database and applies every migration; returns the applied names.
-std::vector<std::string> reset_and_apply(const MigrateContext& ctx, dialect::Connection& connection);
+std::vector<std::string> reset_and_apply(const MigrateContext& ctx, dialect::Connection& connection,
+                                         const ApplyingCallback& on_applying = {});
 
 }  // namespace prismapp::migrate

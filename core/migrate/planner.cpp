@@ -14,15 +14,17 @@ class DiffPlanner final : public SchemaPlanner {
  public:
   explicit DiffPlanner(const dialect::Dialect& dialect) : dialect_(dialect) {}
 
-  sql::SqlSchema target_schema(const schema::ValidationResult& validated) const override {
-    return diff::calculate_sql_schema(validated, dialect_.calculator_hooks());
+  TargetSchema target_schema(const schema::ValidationResult& validated) const override {
+    diff::CalculatedSchema calculated = diff::calculate(validated, dialect_.calculator_hooks());
+    return TargetSchema{std::move(calculated.schema), std::move(calculated.prisma_level_defaults)};
   }
 
-  PlannedMigration plan(sql::SqlSchema from, sql::SqlSchema to, dialect::Connection* live) const override {
+  using SchemaPlanner::plan;
+  PlannedMigration plan(sql::SqlSchema from, TargetSchema to, dialect::Connection* live) const override {
     PlannedMigration out;
     out.from = std::make_unique<sql::SqlSchema>(std::move(from));
-    out.to = std::make_unique<sql::SqlSchema>(std::move(to));
-    out.migration = diff::diff_schemas(*out.from, *out.to, dialect_.differ_hooks());
+    out.to = std::make_unique<sql::SqlSchema>(std::move(to.schema));
+    out.migration = diff::diff_schemas(*out.from, *out.to, dialect_.differ_hooks(), to.prisma_level_defaults);
     // The script carries the pure (hypothetical) warnings, like Prisma's migration files; the
     // returned warnings are checked against the live data when there is a database.
     const diff::DestructiveWarnings pure = diff::check_destructive_changes(out.migration, dialect_.differ_hooks(), nullptr);

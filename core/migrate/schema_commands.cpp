@@ -6,17 +6,18 @@
 namespace prismapp::migrate {
 namespace {
 
-sql::SqlSchema resolve_source(const dialect::Dialect& dialect, const SchemaPlanner& planner, const DiffSource& source,
-                              const std::optional<std::string>& shadow_url) {
+TargetSchema resolve_source(const dialect::Dialect& dialect, const SchemaPlanner& planner, const DiffSource& source,
+                            const std::optional<std::string>& shadow_url) {
   switch (source.kind) {
-    case DiffSource::Kind::Empty: return sql::SqlSchema{};
+    case DiffSource::Kind::Empty: return TargetSchema{};
     case DiffSource::Kind::SchemaDatamodel: return planner.target_schema(*source.schema);
     case DiffSource::Kind::SchemaDatasource:
-    case DiffSource::Kind::Url: return dialect.connect(source.url)->describe();
+    case DiffSource::Kind::Url: return TargetSchema{dialect.connect(source.url)->describe(), {}};
     case DiffSource::Kind::Migrations:
-      return schema_from_migrations(dialect, shadow_url.value_or(""), shadow_url, list_migrations(source.migrations_dir));
+      return TargetSchema{
+          schema_from_migrations(dialect, shadow_url.value_or(""), shadow_url, list_migrations(source.migrations_dir)), {}};
   }
-  return sql::SqlSchema{};
+  return TargetSchema{};
 }
 
 }  // namespace
@@ -33,9 +34,9 @@ void apply_push(dialect::Connection& connection, const PlannedMigration& planned
 
 PlannedMigration diff_sources(const dialect::Dialect& dialect, const SchemaPlanner& planner, const DiffSource& from,
                               const DiffSource& to, const std::optional<std::string>& shadow_url) {
-  sql::SqlSchema before = resolve_source(dialect, planner, from, shadow_url);
-  sql::SqlSchema after = resolve_source(dialect, planner, to, shadow_url);
-  return planner.plan(std::move(before), std::move(after), nullptr);
+  TargetSchema before = resolve_source(dialect, planner, from, shadow_url);
+  TargetSchema after = resolve_source(dialect, planner, to, shadow_url);
+  return planner.plan(std::move(before.schema), std::move(after), nullptr);
 }
 
 void execute_on(const dialect::Dialect& dialect, const std::string& url, const std::string& script) {

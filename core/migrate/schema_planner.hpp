@@ -25,15 +25,26 @@ struct PlannedMigration {
   bool empty() const { return migration.steps.empty(); }
 };
 
+// The schema a Prisma schema asks for, with the columns whose default Prisma Client generates
+// (cuid(), uuid(), ...): they change how adding them to a non-empty table is judged.
+struct TargetSchema {
+  sql::SqlSchema schema;
+  std::vector<sql::ColumnId> prisma_level_defaults;
+};
+
 class SchemaPlanner {
  public:
   virtual ~SchemaPlanner() = default;
   // The SqlSchema the validated Prisma schema asks for.
-  virtual sql::SqlSchema target_schema(const schema::ValidationResult& validated) const = 0;
+  virtual TargetSchema target_schema(const schema::ValidationResult& validated) const = 0;
   // Diff `from` → `to` and render it. With `live`, destructive-change checks look at the data
   // (row counts, NULLs) of that database; without it they are the pure checks migrate dev uses
   // for the migration file.
-  virtual PlannedMigration plan(sql::SqlSchema from, sql::SqlSchema to, dialect::Connection* live) const = 0;
+  virtual PlannedMigration plan(sql::SqlSchema from, TargetSchema to, dialect::Connection* live) const = 0;
+  // For targets that are not a Prisma schema (a database, a migration history).
+  PlannedMigration plan(sql::SqlSchema from, sql::SqlSchema to, dialect::Connection* live) const {
+    return plan(std::move(from), TargetSchema{std::move(to), {}}, live);
+  }
 };
 
 // The planner backed by core/diff for `dialect`.

@@ -1,5 +1,6 @@
 #include "core/migrate/shadow_history.hpp"
 
+#include "core/migrate/database_error_text.hpp"
 #include "core/migrate/migrate_error.hpp"
 
 namespace prismapp::migrate {
@@ -27,7 +28,7 @@ void ShadowHistory::apply(const std::vector<MigrationDirectory>& migrations) {
       const std::string code_line = e.code.empty() ? "" : "Error code: " + e.code + "\n";
       throw MigrateError("P3006", "Migration `" + migration.name +
                                       "` failed to apply cleanly to the shadow database. \n" + code_line + "Error:\n" +
-                                      e.what());
+                                      database_error_text(e).message);
     }
   }
 }

@@ -38,7 +38,8 @@ SqliteError make_error(sqlite3* db, int rc) {
   // Prisma maps SQLITE_BUSY to a socket timeout (P1008); SQLITE_LOCKED is the same situation
   // within one process (shared cache), so it gets the same code.
   std::string code = (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) ? "P1008" : "";
-  return SqliteError(std::move(code), "SQLite database error\n" + message, extended, std::move(message));
+  const std::string what = "SQLite database error\n" + message;
+  return SqliteError(std::move(code), what, extended, std::move(message));
 }
 
 // The byte offset of the syntax error SQLite found while preparing `stmt_start`, when it knows.

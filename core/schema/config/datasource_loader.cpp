@@ -98,7 +98,9 @@ void load_relation_mode(BlockProperties& properties, const ast::SourceConfig& bl
     for (const auto allowed : {RelationMode::ForeignKeys, RelationMode::Prisma}) {
       if (!connector.allowed_relation_modes.contains(allowed)) continue;
       if (!supported.empty()) supported += ", ";
-      supported += "\"" + std::string(connector::relation_mode_name(allowed)) + "\"";
+      supported += '"';
+      supported += connector::relation_mode_name(allowed);
+      supported += '"';
     }
     source_validation_error(diags, "relationMode",
                             "Invalid relation mode setting: \"" + std::string(connector::relation_mode_name(mode)) +

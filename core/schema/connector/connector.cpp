@@ -141,7 +141,9 @@ constexpr Connector kSqlite{
                   C::UpdateReturning, C::SupportsFiltersOnRelationsWithoutJoins, C::CreateMany,
                   C::CreateManyWriteableAutoIncId,
                   // Json on SQLite since Prisma 6.2 (stored as TEXT).
-                  C::Json, C::JsonFiltering, C::JsonFilteringJsonPath, C::AdvancedJsonNullability},
+                  C::Json, C::JsonFiltering, C::JsonFilteringJsonPath, C::AdvancedJsonNullability,
+                  // Enums on SQLite since Prisma 6.2 (stored as TEXT; 6.19.3 validates them).
+                  C::Enums},
     10000,
     kSqliteScopes,
     ReferentialActionSet{RA::SetNull, RA::SetDefault, RA::Cascade, RA::Restrict, RA::NoAction},

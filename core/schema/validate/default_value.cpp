@@ -87,10 +87,22 @@ void validate_autoincrement(ValidationContext& ctx, db::ModelId id) {
   }
   if (fields.empty()) return;
   if (!ctx.connector) {
-    for (const auto& f : fields)
-      ctx.diagnostics.attribute_error(
-          "@default", "The `autoincrement()` default value is used with a datasource that does not support it.",
-          f.default_attribute_span);
+    // Prisma's empty connector (no datasource) has AutoIncrement but none of its relaxations.
+    const std::string prefix = "The `autoincrement()` default value is used ";
+    if (fields.size() > 1)
+      ctx.diagnostics.attribute_error("@default",
+                                      prefix + "multiple times on this model even though the underlying datasource "
+                                               "only supports one instance per table.",
+                                      model.ast->span);
+    for (const auto& f : fields) {
+      if (!f.is_single_id)
+        ctx.diagnostics.attribute_error(
+            "@default", prefix + "on a non-id field even though the datasource does not support this.", f.field_span);
+      if (!f.is_indexed)
+        ctx.diagnostics.attribute_error(
+            "@default", prefix + "on a non-indexed field even though the datasource does not support this.",
+            f.field_span);
+    }
     return;
   }
   connector::check_autoincrement_fields(*ctx.connector, fields, model.ast->span, ctx.diagnostics);

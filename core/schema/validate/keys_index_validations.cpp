@@ -11,9 +11,6 @@ namespace prismapp::schema::validate {
 
 using connector::Capability;
 
-void validate_constraint_name_length(ValidationContext& ctx, const db::ModelInfo& model, const ast::Attribute& attribute,
-                                     const std::optional<std::string>& name, bool double_at);
-
 namespace {
 
 bool any_field(const db::IndexAttribute& index, bool (*pred)(const db::IndexFieldPath&)) {

@@ -33,6 +33,11 @@ void report_constraint_name_violations(ValidationContext& ctx, const KeyNames& n
                                        connector::ConstraintKind kind, std::string_view name,
                                        std::string_view attribute_name, Span span);
 
+// A `map:` name longer than the connector allows (keys_model_validations.cpp); `double_at` picks
+// "@@id" over "@id" in the message.
+void validate_constraint_name_length(ValidationContext& ctx, const db::ModelInfo& model, const ast::Attribute& attribute,
+                                     const std::optional<std::string>& name, bool double_at);
+
 // The span of argument `name` of `attribute`, else the attribute's (Prisma's span_for_argument).
 Span argument_span_or_attribute(const ast::Attribute& attribute, std::string_view name);
 

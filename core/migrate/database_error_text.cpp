@@ -1,0 +1,16 @@
+#include "core/migrate/database_error_text.hpp"
+
+#include "core/dialect/sqlite/sqlite_connection.hpp"
+
+namespace prismapp::migrate {
+
+DatabaseErrorText database_error_text(const dialect::DatabaseError& error) {
+  // SQLite errors carry the driver's extended code, which Prisma prints as the database error
+  // code. (The generic DatabaseError has no numeric code; other dialects will add theirs here.)
+  if (const auto* sqlite = dynamic_cast<const dialect::sqlite::SqliteError*>(&error)) {
+    return {"SQLite database error\n" + sqlite->sqlite_message, std::to_string(sqlite->extended_code)};
+  }
+  return {error.what(), ""};
+}
+
+}  // namespace prismapp::migrate

@@ -1,0 +1,387 @@
+// The schema-change scenario corpus (fixtures/scenarios, format in its README.md), run against one
+// dialect. Database-neutral: a dialect's test supplies fresh databases and identifier quoting, so
+// SQLite, PostgreSQL and MariaDB run the same scenarios with the same checks.
+//
+// Each scenario is exercised twice, the two ways a schema change reaches a database:
+//   push:       push `before`, seed, plan the push to `after` against the live data (destructive
+//               checks must match the expectation), apply it unless refused;
+//   migrations: a migrations folder with the `before` script (from empty), applied, then seeded,
+//               then the `before` → `after` script (`migrate diff --script`) added and applied.
+// After a successful change the database is described and diffed against `after`: nothing may
+// remain (a residual diff means the engine renders something it cannot read back, or the
+// reverse); then the surviving rows and values are checked. When the change must not run on the
+// seeded data (unexecutable, or `apply = fails`), the same change is instead run on an empty
+// database, where it has to succeed cleanly.
+#pragma once
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/dialect/dialect.hpp"
+#include "core/migrate/apply_migrations.hpp"
+#include "core/migrate/migrations_directory.hpp"
+#include "core/migrate/schema_commands.hpp"
+#include "core/migrate/schema_planner.hpp"
+#include "core/schema/schema.hpp"
+
+namespace prismapp::scenarios {
+
+namespace fs = std::filesystem;
+
+enum class DataLoss { None, Warning, Unexecutable };
+
+struct Expectation {
+  DataLoss data_loss = DataLoss::None;
+  bool apply_fails = false;                          // the change is planned but the data breaks it
+  bool empty_migration = false;                      // before and after mean the same database
+  std::vector<std::string> messages;                 // substrings of warnings/unexecutable messages
+  std::vector<std::pair<std::string, long>> rows;    // table, row count
+  struct Keep {
+    std::string table, column;
+    std::vector<std::string> values;  // sorted; "NULL" for NULL
+  };
+  std::vector<Keep> keeps;
+};
+
+struct Scenario {
+  std::string name;  // folder name, "01_create_table"
+  std::string before, after, seed;
+  Expectation expect;
+};
+
+// What a dialect's test provides.
+struct Target {
+  const dialect::Dialect* dialect = nullptr;
+  // A fresh, empty database for `tag` of the scenario (several are used per scenario).
+  std::function<std::string(const std::string& scenario, const std::string& tag)> fresh_url;
+  fs::path work_dir;  // scratch space for migrations folders
+  std::function<std::string(const std::string&)> quote = [](const std::string& id) { return "\"" + id + "\""; };
+};
+
+// ---- loading ------------------------------------------------------------------------------------
+
+inline std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + p.string());
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline std::string trim(std::string s) {
+  const auto not_space = [](unsigned char c) { return !std::isspace(c); };
+  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+  return s;
+}
+
+inline std::vector<std::string> split_values(const std::string& list) {
+  std::vector<std::string> out;
+  std::string item;
+  std::istringstream in(list);
+  while (std::getline(in, item, ',')) out.push_back(trim(item));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Throws on any line it does not understand, so a typo cannot silently weaken a scenario.
+inline Expectation parse_expectation(const std::string& text, const std::string& where) {
+  Expectation e;
+  std::istringstream lines(text);
+  std::string line;
+  bool has_data_loss = false;
+  const auto fail = [&](const std::string& why) { throw std::runtime_error(where + ": " + why + ": " + line); };
+  while (std::getline(lines, line)) {
+    const std::string l = trim(line);
+    if (l.empty() || l[0] == '#') continue;
+    if (l.starts_with("data_loss")) {
+      const std::string v = trim(l.substr(l.find('=') + 1));
+      if (v == "none") e.data_loss = DataLoss::None;
+      else if (v == "warning") e.data_loss = DataLoss::Warning;
+      else if (v == "unexecutable") e.data_loss = DataLoss::Unexecutable;
+      else fail("bad data_loss");
+      has_data_loss = true;
+    } else if (l.starts_with("apply")) {
+      const std::string v = trim(l.substr(l.find('=') + 1));
+      if (v != "fails" && v != "ok") fail("bad apply");
+      e.apply_fails = v == "fails";
+    } else if (l.starts_with("migration")) {
+      if (trim(l.substr(l.find('=') + 1)) != "empty") fail("bad migration");
+      e.empty_migration = true;
+    } else if (l.starts_with("message:")) {
+      e.messages.push_back(trim(l.substr(8)));
+    } else if (l.starts_with("rows:")) {
+      std::istringstream in(l.substr(5));
+      std::string table;
+      long count = -1;
+      if (!(in >> table >> count) || count < 0) fail("bad rows");
+      e.rows.emplace_back(table, count);
+    } else if (l.starts_with("keep:")) {
+      const std::string spec = l.substr(5);
+      const auto eq = spec.find('=');
+      const std::string col = trim(spec.substr(0, eq));
+      const auto dot = col.find('.');
+      if (eq == std::string::npos || dot == std::string::npos) fail("bad keep");
+      e.keeps.push_back({col.substr(0, dot), col.substr(dot + 1), split_values(spec.substr(eq + 1))});
+    } else {
+      fail("unknown line");
+    }
+  }
+  if (!has_data_loss) throw std::runtime_error(where + ": missing data_loss");
+  return e;
+}
+
+inline std::vector<Scenario> load_scenarios(const fs::path& root) {
+  std::vector<Scenario> out;
+  for (const auto& entry : fs::directory_iterator(root)) {
+    if (!entry.is_directory()) continue;
+    const fs::path d = entry.path();
+    Scenario s;
+    s.name = d.filename().string();
+    s.before = read_text(d / "before.prisma");
+    s.after = read_text(d / "after.prisma");
+    s.seed = fs::exists(d / "seed.sql") ? read_text(d / "seed.sql") : "";
+    s.expect = parse_expectation(read_text(d / "expect.txt"), s.name + "/expect.txt");
+    out.push_back(std::move(s));
+  }
+  std::sort(out.begin(), out.end(), [](const Scenario& a, const Scenario& b) { return a.name < b.name; });
+  return out;
+}
+
+// KNOWN_FAILURES.txt: `<scenario> <reason...>` per line, `#` comments.
+inline std::map<std::string, std::string> load_known_failures(const fs::path& file) {
+  std::map<std::string, std::string> out;
+  if (!fs::exists(file)) return out;
+  std::istringstream lines(read_text(file));
+  std::string line;
+  while (std::getline(lines, line)) {
+    const std::string l = trim(line);
+    if (l.empty() || l[0] == '#') continue;
+    const auto sp = l.find_first_of(" \t");
+    out[l.substr(0, sp)] = sp == std::string::npos ? "" : trim(l.substr(sp));
+  }
+  return out;
+}
+
+// ---- running ------------------------------------------------------------------------------------
+
+class ScenarioRun {
+ public:
+  ScenarioRun(const Scenario& s, const Target& t)
+      : s_(s), t_(t), planner_(migrate::make_schema_planner(*t.dialect)) {}
+
+  // Problems found; empty when the scenario passes.
+  std::vector<std::string> run() {
+    before_ = validate(s_.before, "before.prisma");
+    after_ = validate(s_.after, "after.prisma");
+    if (!problems_.empty()) return problems_;
+    phase("push", [&] { push_path(); });
+    phase("migrations", [&] { migrations_path(); });
+    return problems_;
+  }
+
+ private:
+  const Scenario& s_;
+  const Target& t_;
+  std::unique_ptr<migrate::SchemaPlanner> planner_;
+  schema::ValidationResult before_, after_;
+  std::vector<std::string> problems_;
+  std::string phase_;
+
+  void problem(const std::string& what) { problems_.push_back(phase_ + ": " + what); }
+
+  void phase(const std::string& name, const std::function<void()>& body) {
+    phase_ = name;
+    try {
+      body();
+    } catch (const std::exception& e) {
+      problem(std::string("unexpected error: ") + e.what());
+    }
+  }
+
+  schema::ValidationResult validate(const std::string& text, const std::string& file) {
+    schema::SourceSet sources;
+    sources.add(file, text);
+    auto v = schema::validate_schema(std::move(sources));
+    if (v.diagnostics.has_errors()) problems_.push_back(file + " does not validate: " + v.diagnostics.errors().front().message);
+    return v;
+  }
+
+  migrate::MigrateContext context(const std::string& url) const {
+    migrate::MigrateContext ctx;
+    ctx.dialect = t_.dialect;
+    ctx.planner = planner_.get();
+    ctx.url = url;
+    return ctx;
+  }
+
+  // db push to `target`; returns the plan (applied when `apply`).
+  migrate::PlannedMigration push(dialect::Connection& conn, const std::string& url, const schema::ValidationResult& target,
+                                 bool apply) {
+    auto planned = migrate::plan_push(context(url), conn, target);
+    if (apply) migrate::apply_push(conn, planned);
+    return planned;
+  }
+
+  static std::string join(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v) out += "\n      | " + s;
+    return out;
+  }
+
+  void check_messages(const migrate::PlannedMigration& plan) {
+    const auto& w = plan.warnings;
+    const auto& u = plan.unexecutable;
+    const std::string got = " (warnings:" + join(w) + "\n    unexecutable:" + join(u) + ")";
+    switch (s_.expect.data_loss) {
+      case DataLoss::None:
+        if (!w.empty() || !u.empty()) problem("expected no data-loss messages" + got);
+        break;
+      case DataLoss::Warning:
+        if (w.empty() || !u.empty()) problem("expected warnings only" + got);
+        break;
+      case DataLoss::Unexecutable:
+        if (u.empty()) problem("expected unexecutable steps" + got);
+        break;
+    }
+    for (const auto& m : s_.expect.messages) {
+      const auto has = [&](const std::string& x) { return x.find(m) != std::string::npos; };
+      if (std::none_of(w.begin(), w.end(), has) && std::none_of(u.begin(), u.end(), has))
+        problem("missing message `" + m + "`" + got);
+    }
+  }
+
+  // The database must now be exactly `after`: describe it and diff.
+  void check_no_residual_diff(dialect::Connection& conn, const std::string& when) {
+    auto residual = planner_->plan(conn.describe(), planner_->target_schema(after_), nullptr);
+    if (!residual.empty()) problem(when + ": database differs from after.prisma; remaining migration:\n" + residual.script);
+  }
+
+  void check_data(dialect::Connection& conn, const std::string& when) {
+    for (const auto& [table, count] : s_.expect.rows) {
+      const auto r = conn.query("SELECT COUNT(*) FROM " + t_.quote(table));
+      const std::string got = r.empty() || r[0].empty() || !r[0][0] ? "?" : *r[0][0];
+      if (got != std::to_string(count)) problem(when + ": rows in " + table + ": expected " + std::to_string(count) + ", got " + got);
+    }
+    for (const auto& k : s_.expect.keeps) {
+      std::vector<std::string> got;
+      for (const auto& row : conn.query("SELECT " + t_.quote(k.column) + " FROM " + t_.quote(k.table)))
+        got.push_back(row.empty() || !row[0] ? "NULL" : *row[0]);
+      std::sort(got.begin(), got.end());
+      if (got != k.values) {
+        std::string g, e;
+        for (const auto& v : got) g += (g.empty() ? "" : ", ") + v;
+        for (const auto& v : k.values) e += (e.empty() ? "" : ", ") + v;
+        problem(when + ": " + k.table + "." + k.column + ": expected [" + e + "], got [" + g + "]");
+      }
+    }
+  }
+
+  bool refused_on_data() const { return s_.expect.data_loss == DataLoss::Unexecutable || s_.expect.apply_fails; }
+
+  void push_path() {
+    const std::string url = t_.fresh_url(s_.name, "push");
+    auto conn = t_.dialect->connect(url);
+    const auto initial = push(*conn, url, before_, true);
+    if (!initial.warnings.empty() || !initial.unexecutable.empty()) problem("pushing before.prisma to an empty database warned");
+    conn->execute_script(s_.seed);
+
+    const auto planned = push(*conn, url, after_, false);
+    check_messages(planned);
+    if (s_.expect.data_loss == DataLoss::Unexecutable) {
+      // db push refuses: nothing is applied.
+    } else if (s_.expect.apply_fails) {
+      bool threw = false;
+      try {
+        migrate::apply_push(*conn, planned);
+      } catch (const std::exception&) {
+        threw = true;
+      }
+      if (!threw) problem("applying on the seeded database succeeded, expected a failure");
+    } else {
+      migrate::apply_push(*conn, planned);  // with --accept-data-loss when there are warnings
+      check_no_residual_diff(*conn, "after push");
+      check_data(*conn, "after push");
+      const auto again = push(*conn, url, after_, false);
+      if (!again.empty()) problem("a second push is not empty:\n" + again.script);
+    }
+    if (refused_on_data()) {
+      const std::string empty_url = t_.fresh_url(s_.name, "push-empty");
+      auto empty = t_.dialect->connect(empty_url);
+      push(*empty, empty_url, before_, true);
+      const auto on_empty = push(*empty, empty_url, after_, false);
+      if (!on_empty.unexecutable.empty()) problem("unexecutable on an empty database:" + join(on_empty.unexecutable));
+      migrate::apply_push(*empty, on_empty);
+      check_no_residual_diff(*empty, "after push on an empty database");
+    }
+  }
+
+  std::string script(migrate::DiffSource from, migrate::DiffSource to) const {
+    return migrate::diff_sources(*t_.dialect, *planner_, from, to, std::nullopt).script;
+  }
+
+  void write_migration(const fs::path& dir, const std::string& name, const std::string& sql) const {
+    fs::create_directories(dir / name);
+    std::ofstream(dir / name / migrate::kMigrationScriptFile, std::ios::binary) << sql;
+  }
+
+  void migrations_path() {
+    using Kind = migrate::DiffSource::Kind;
+    const migrate::DiffSource empty{Kind::Empty, nullptr, "", {}};
+    const migrate::DiffSource before{Kind::SchemaDatamodel, &before_, "", {}};
+    const migrate::DiffSource after{Kind::SchemaDatamodel, &after_, "", {}};
+    const std::string init_sql = script(empty, before);
+    const std::string change_sql = script(before, after);
+    const std::string provider(t_.dialect->provider());
+    // A scenario whose migration is empty proves nothing about the change: both ends would agree
+    // on ignoring it. Only the scenarios that say so may be empty.
+    const bool is_empty = change_sql == migrate::diff_sources(*t_.dialect, *planner_, after, after, std::nullopt).script;
+    if (is_empty != s_.expect.empty_migration)
+      problem(is_empty ? "the before -> after migration is empty" : "expected an empty migration, got:\n" + change_sql);
+    if (std::getenv("SCENARIO_SCRIPTS")) std::cout << "=== " << s_.name << "\n" << change_sql;
+
+    // `seeded` runs the scenario's data through both migrations; `bare` only exists when the
+    // change must be shown to work on an empty database.
+    for (const bool seeded : {true, false}) {
+      if (!seeded && !refused_on_data()) break;
+      const std::string tag = seeded ? "migrations" : "migrations-empty";
+      const fs::path dir = t_.work_dir / (s_.name + "-" + tag);
+      fs::remove_all(dir);
+      migrate::write_lock_file(dir, provider);
+      write_migration(dir, "20000101000000_before", init_sql);
+      auto conn = t_.dialect->connect(t_.fresh_url(s_.name, tag));
+      migrate::apply_migrations(*conn, provider, dir);
+      if (seeded) conn->execute_script(s_.seed);
+      write_migration(dir, "20000101000001_after", change_sql);
+      if (seeded && refused_on_data()) {
+        bool threw = false;
+        try {
+          migrate::apply_migrations(*conn, provider, dir);
+        } catch (const std::exception&) {
+          threw = true;
+        }
+        if (!threw) problem("the migration ran on the seeded database, expected it to fail");
+        continue;
+      }
+      const auto applied = migrate::apply_migrations(*conn, provider, dir);
+      if (applied.size() != 1) problem(tag + ": expected 1 applied migration, got " + std::to_string(applied.size()));
+      check_no_residual_diff(*conn, "after " + tag);
+      if (seeded) check_data(*conn, "after " + tag);
+    }
+  }
+};
+
+inline std::vector<std::string> run_scenario(const Scenario& s, const Target& t) { return ScenarioRun(s, t).run(); }
+
+}  // namespace prismapp::scenarios
