@@ -1,6 +1,6 @@
 // `prismapp debug`: what prismapp sees (schema location, config file, .env files, environment),
 // like `prisma debug`. Subcommands that dump internal structures hang off `debug` too:
-// `prismapp debug dmmf` is to be added here once core/schema/dmmf.hpp exists.
+// `prismapp debug dmmf` prints the DMMF of the schema (the datamodel section for now).
 #include <unistd.h>
 
 #include <cstdlib>
@@ -16,7 +16,9 @@
 #include "cli/env_file.hpp"
 #include "cli/paths.hpp"
 #include "cli/schema_discovery.hpp"
+#include "cli/project.hpp"
 #include "cli/url_mask.hpp"
+#include "core/schema/dmmf/dmmf.hpp"
 
 namespace prismapp::cli {
 namespace {
@@ -106,12 +108,28 @@ int run_debug(const DebugOptions& opts, const Output& output) {
 
 }  // namespace
 
+// The DMMF as `prisma`'s getDMMF builds it: {"datamodel": {...}}. Invalid schemas get the P1012
+// report, like every schema command.
+int run_debug_dmmf(const DebugOptions& opts, const Output& output) {
+  const Project project = load_project(opts.schema, output);
+  const auto result = schema::validate_schema(project.sources);
+  if (result.diagnostics.has_errors())
+    throw CliError(validation_error_report(result.diagnostics, result.parsed.sources, output.err.colour()));
+  nlohmann::ordered_json dmmf;
+  dmmf["datamodel"] = schema::dmmf::datamodel_to_dmmf(result);
+  std::cout << dmmf.dump(2) << "\n";
+  return 0;
+}
+
 void register_debug(CLI::App& root, Commands& commands, const Output& output) {
   auto opts = std::make_shared<DebugOptions>();
   CLI::App* sub = root.add_subcommand("debug", "Print information helpful for debugging and bug reports");
   sub->add_option("--schema", opts->schema, "Custom path to your Prisma schema");
   sub->require_subcommand(0, 1);
-  // Subcommands of `debug` (e.g. `dmmf`) register here and are dispatched below.
+  CLI::App* dmmf = sub->add_subcommand("dmmf", "Print the DMMF (Data Model Meta Format) of the schema as JSON");
+  dmmf->add_option("--schema", opts->schema, "Custom path to your Prisma schema");
+  // Subcommands first: main() runs the first command whose app was parsed.
+  commands.push_back(Command{dmmf, [opts, &output] { return run_debug_dmmf(*opts, output); }});
   commands.push_back(Command{sub, [opts, &output] { return run_debug(*opts, output); }});
 }
 

@@ -66,6 +66,7 @@ struct Target {
   // A fresh, empty database for `tag` of the scenario (several are used per scenario).
   std::function<std::string(const std::string& scenario, const std::string& tag)> fresh_url;
   fs::path work_dir;  // scratch space for migrations folders
+  std::optional<std::string> shadow_url;  // for replaying migrations (SQLite uses a temporary one)
   std::function<std::string(const std::string&)> quote = [](const std::string& id) { return "\"" + id + "\""; };
 };
 
@@ -90,7 +91,8 @@ inline std::vector<std::string> split_values(const std::string& list) {
   std::vector<std::string> out;
   std::string item;
   std::istringstream in(list);
-  while (std::getline(in, item, ',')) out.push_back(trim(item));
+  // `""` stands for the empty string, which a comma-separated list cannot show otherwise.
+  while (std::getline(in, item, ',')) out.push_back(trim(item) == "\"\"" ? "" : trim(item));
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -378,6 +380,10 @@ class ScenarioRun {
       if (applied.size() != 1) problem(tag + ": expected 1 applied migration, got " + std::to_string(applied.size()));
       check_no_residual_diff(*conn, "after " + tag);
       if (seeded) check_data(*conn, "after " + tag);
+      // What migrate dev compares: the folder replayed on a shadow database against after.prisma.
+      const migrate::DiffSource history{Kind::Migrations, nullptr, "", dir};
+      const auto drift = migrate::diff_sources(*t_.dialect, *planner_, history, after, t_.shadow_url);
+      if (!drift.empty()) problem(tag + ": the migrations folder replayed differs from after.prisma:\n" + drift.script);
     }
   }
 };
