@@ -14,7 +14,7 @@ bool has_ansi(const std::string& s) { return s.find("\x1b[") != std::string::npo
 const char* const kBroken = "model User {\n  id Int @id\n  x  Strin\n}\n";
 }  // namespace
 
-TEST_CASE("--version and -v print prismapp's and the Prisma compat version", "[cli]") {
+TEST_CASE("version: --version and -v print prismapp's and the Prisma compat version", "[cli]") {
   TempDir dir;
   for (const char* flag : {"--version", "-v"}) {
     const auto r = run_prismapp(dir.path(), {flag});
@@ -24,7 +24,7 @@ TEST_CASE("--version and -v print prismapp's and the Prisma compat version", "[c
   }
 }
 
-TEST_CASE("--help lists the commands; no command prints help", "[cli]") {
+TEST_CASE("help: --help lists the commands; no command prints help", "[cli]") {
   TempDir dir;
   auto r = run_prismapp(dir.path(), {"--help"});
   CHECK(r.exit_code == 0);
@@ -82,7 +82,7 @@ TEST_CASE("an unreadable schema file is a clear error", "[cli][bad-input]") {
   CHECK(r.err.find("Could not read schema file `schema.prisma`: Permission denied") != std::string::npos);
 }
 
-TEST_CASE("--schema pointing at a device or an empty file does not crash", "[cli][bad-input]") {
+TEST_CASE("bad input: --schema pointing at a device or an empty file does not crash", "[cli][bad-input]") {
   TempDir dir;
   auto r = run_prismapp(dir.path(), {"validate", "--schema", "/dev/null"});
   CHECK(r.exit_code == 1);

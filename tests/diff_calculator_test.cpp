@@ -449,16 +449,8 @@ TEST_CASE("calculator: large 500-model schema matches Prisma's counts, quickly",
   INFO(error_messages(validated.diagnostics));
   REQUIRE_FALSE(validated.diagnostics.has_errors());
 
-  // About 2 ms optimized. The bound is loose for Debug builds on busy machines; it is there to
-  // catch a lookup that turns quadratic (5,500 columns), not to benchmark. Best of three runs.
-  diff::CalculatedSchema result;
-  auto best = std::chrono::steady_clock::duration::max();
-  for (int run = 0; run < 3; ++run) {
-    const auto start = std::chrono::steady_clock::now();
-    result = diff::calculate(validated, dialect::sqlite_calculator_hooks());
-    best = std::min(best, std::chrono::steady_clock::now() - start);
-  }
-  CHECK(std::chrono::duration_cast<std::chrono::milliseconds>(best).count() < 250);
+  // Speed is measured in bench/, not here (timed unit tests are flaky on shared machines).
+  const diff::CalculatedSchema result = diff::calculate(validated, dialect::sqlite_calculator_hooks());
 
   const std::string expected =
       read_file(std::string(PRISMAPP_SHARED_DIR) + "/oracle/artefacts/migration.large500-sqlite.v6.sql");

@@ -14,8 +14,9 @@ TargetSchema resolve_source(const dialect::Dialect& dialect, const SchemaPlanner
     case DiffSource::Kind::SchemaDatasource:
     case DiffSource::Kind::Url: return TargetSchema{dialect.connect(source.url)->describe(), {}};
     case DiffSource::Kind::Migrations:
-      return TargetSchema{
-          schema_from_migrations(dialect, shadow_url.value_or(""), shadow_url, list_migrations(source.migrations_dir)), {}};
+      // migrate diff has no main database: an empty main URL (passing the shadow URL there made
+      // every --shadow-database-url look like "the same as the main database").
+      return TargetSchema{schema_from_migrations(dialect, "", shadow_url, list_migrations(source.migrations_dir)), {}};
   }
   return TargetSchema{};
 }

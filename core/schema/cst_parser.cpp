@@ -521,30 +521,43 @@ class CstParser {
 
   // field_type = { unsupported_optional_list_type | list_type | optional_type
   //                | legacy_required_type | legacy_list_type | base_type }
+  // Pest tries each alternative from scratch, re-parsing base_type up to five times; the result
+  // only depends on what follows the base type, so it is parsed once and the suffix decides the
+  // rule (same tree, same spans, far fewer allocations on large schemas).
   bool field_type(Nodes& out) {
     return rule(Rule::field_type, out, [&](Nodes& c) {
-      auto suffixed = [&](Rule r, std::initializer_list<std::string_view> suffixes) {
-        return rule(r, c, [&](Nodes& t) {
+      if (peek("[")) {
+        return rule(Rule::legacy_list_type, c, [&](Nodes& t) {
+          literal("[");
+          skip();
           if (!base_type(t)) return false;
-          for (auto sfx : suffixes) {
-            skip();
-            if (!literal(sfx)) return false;
-          }
-          return true;
+          skip();
+          return literal("]");
         });
+      }
+      Nodes base;
+      const std::size_t start = pos_;
+      if (!base_type(base)) return false;
+      const std::size_t base_end = pos_;
+      auto wrap = [&](Rule r) {
+        CstNode node{r, u(start), u(pos_), {}};
+        node.children = std::move(base);
+        c.push_back(std::move(node));
+        return true;
       };
-      return suffixed(Rule::unsupported_optional_list_type, {"[]", "?"}) ||
-             suffixed(Rule::list_type, {"[]"}) || suffixed(Rule::optional_type, {"?"}) ||
-             suffixed(Rule::legacy_required_type, {"!"}) ||
-             rule(Rule::legacy_list_type, c,
-                  [&](Nodes& t) {
-                    if (!literal("[")) return false;
-                    skip();
-                    if (!base_type(t)) return false;
-                    skip();
-                    return literal("]");
-                  }) ||
-             base_type(c);
+      skip();
+      if (literal("[]")) {
+        const std::size_t list_end = pos_;
+        skip();
+        if (literal("?")) return wrap(Rule::unsupported_optional_list_type);
+        pos_ = list_end;
+        return wrap(Rule::list_type);
+      }
+      if (literal("?")) return wrap(Rule::optional_type);
+      if (literal("!")) return wrap(Rule::legacy_required_type);
+      pos_ = base_end;
+      c.push_back(std::move(base.front()));
+      return true;
     });
   }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string_view>
 
 namespace prismapp::schema {
@@ -24,45 +25,46 @@ std::string gutter(std::size_t line_number, const Style& style) {
   return style.wrap("1;94", buf);
 }
 
-std::vector<std::string_view> split_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  while (true) {
-    auto nl = text.find('\n', start);
-    if (nl == std::string_view::npos) {
-      lines.push_back(text.substr(start));
-      break;
-    }
-    lines.push_back(text.substr(start, nl - start));
-    start = nl + 1;
-  }
-  return lines;
-}
+// Byte offsets where each line of a file starts; built once per file so that rendering many
+// diagnostics does not rescan the file for each one.
+struct LineIndex {
+  std::string_view text;
+  std::vector<std::size_t> starts;
 
-std::string gutter_with_line(std::size_t line_number, const std::vector<std::string_view>& lines,
-                             const Style& style) {
-  if (line_number > 0 && line_number <= lines.size())
-    return gutter(line_number, style) + std::string(lines[line_number - 1]);
+  explicit LineIndex(std::string_view t) : text(t) {
+    starts.push_back(0);
+    for (std::size_t i = 0; i < t.size(); ++i)
+      if (t[i] == '\n') starts.push_back(i + 1);
+  }
+  std::size_t count() const { return starts.size(); }
+  // 0-based line containing byte `offset` (the number of newlines before it).
+  std::size_t line_of(std::size_t offset) const {
+    return static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin()) - 1;
+  }
+  std::string_view line(std::size_t i) const {
+    const std::size_t b = starts[i];
+    const std::size_t e = i + 1 < starts.size() ? starts[i + 1] - 1 : text.size();
+    return text.substr(b, e - b);
+  }
+};
+
+// Prisma's `format_line_number_with_line`: the gutter plus line `line_number` (1-based) if it exists.
+std::string gutter_with_line(std::size_t line_number, const LineIndex& lines, const Style& style) {
+  if (line_number > 0 && line_number <= lines.count())
+    return gutter(line_number, style) + std::string(lines.line(line_number - 1));
   return gutter(line_number, style);
 }
 
-}  // namespace
-
-std::string render_diagnostic(const Diagnostic& d, const SourceSet& sources, bool colour) {
+std::string render_with_index(const Diagnostic& d, const std::string& path, const LineIndex& lines, bool colour) {
   const Style style{colour};
-  const auto& file = sources.file(d.span.file);
-  std::string_view text = file.text;
+  const std::string_view text = lines.text;
   const std::size_t start = std::min<std::size_t>(d.span.start, text.size());
   const std::size_t end = std::clamp<std::size_t>(d.span.end, start, text.size());
 
-  const auto start_line = static_cast<std::size_t>(std::count(text.begin(), text.begin() + start, '\n'));
-  const auto end_line = static_cast<std::size_t>(std::count(text.begin(), text.begin() + end, '\n'));
-  const auto lines = split_lines(text);
-
-  std::size_t line_begin = 0;
-  for (std::size_t i = 0; i < start_line; ++i) line_begin += lines[i].size() + 1;
-  const std::string_view line = lines[start_line];
-  const std::size_t start_in_line = start - line_begin;
+  const std::size_t start_line = lines.line_of(start);
+  const std::size_t end_line = lines.line_of(end);
+  const std::string_view line = lines.line(start_line);
+  const std::size_t start_in_line = start - lines.starts[start_line];
   const std::size_t end_in_line = std::min(start_in_line + (end - start), line.size());
 
   const bool is_error = d.severity == Severity::Error;
@@ -76,7 +78,7 @@ std::string render_diagnostic(const Diagnostic& d, const SourceSet& sources, boo
   out += "\n  ";
   out += style.wrap("1;94", "-->");
   out += "  ";
-  out += style.wrap("4", file.path + ":" + std::to_string(start_line + 1));
+  out += style.wrap("4", path + ":" + std::to_string(start_line + 1));
   out += "\n";
   out += gutter(0, style) + "\n";
   out += gutter_with_line(start_line, lines, style) + "\n";
@@ -93,10 +95,23 @@ std::string render_diagnostic(const Diagnostic& d, const SourceSet& sources, boo
   return out;
 }
 
+}  // namespace
+
+std::string render_diagnostic(const Diagnostic& d, const SourceSet& sources, bool colour) {
+  const auto& file = sources.file(d.span.file);
+  return render_with_index(d, file.path, LineIndex(file.text), colour);
+}
+
 std::string render_diagnostics(const Diagnostics& diagnostics, const SourceSet& sources, bool colour) {
+  std::vector<std::optional<LineIndex>> indexes(sources.files.size());
+  auto render = [&](const Diagnostic& d) {
+    auto& index = indexes.at(d.span.file);
+    if (!index) index.emplace(sources.file(d.span.file).text);
+    return render_with_index(d, sources.file(d.span.file).path, *index, colour);
+  };
   std::string out;
-  for (const auto& w : diagnostics.warnings()) out += render_diagnostic(w, sources, colour);
-  for (const auto& e : diagnostics.errors()) out += render_diagnostic(e, sources, colour);
+  for (const auto& w : diagnostics.warnings()) out += render(w);
+  for (const auto& e : diagnostics.errors()) out += render(e);
   return out;
 }
 

@@ -45,7 +45,11 @@ ValidationResult validate_schema(SourceSet sources) {
     validate::run_validation_pipeline(ctx);
   }
   result.diagnostics = std::move(diagnostics);
-  result.parsed = resolved->parsed;
+  // The ASTs stay with the database that points into them (db->asts()); copying them into the
+  // result would double the work on large schemas. The result carries the sources and parse
+  // diagnostics, which is what renderers need.
+  result.parsed.sources = resolved->parsed.sources;
+  result.parsed.diagnostics = resolved->parsed.diagnostics;
   result.db = std::shared_ptr<const db::ParserDatabase>(resolved, &resolved->db);
   return result;
 }

@@ -23,7 +23,7 @@ ParsedSchema parse_schema(SourceSet sources);
 // The full pipeline: parse, resolve, load datasources/generators, validate against the connector.
 // Diagnostics are in Prisma's emission order.
 struct ValidationResult {
-  ParsedSchema parsed;
+  ParsedSchema parsed;      // sources and parse diagnostics; `asts` is left empty: use db->asts()
   Diagnostics diagnostics;  // all diagnostics, parse ones included
   // The resolved schema (also when there are errors; then possibly partial). It points into its
   // own copy of the ASTs, which the shared_ptr keeps alive, so it is valid on its own.

@@ -157,7 +157,11 @@ inline std::vector<Scenario> load_scenarios(const fs::path& root) {
     s.expect = parse_expectation(read_text(d / "expect.txt"), s.name + "/expect.txt");
     out.push_back(std::move(s));
   }
-  std::sort(out.begin(), out.end(), [](const Scenario& a, const Scenario& b) { return a.name < b.name; });
+  // By number first, so 100_x follows 99_y.
+  const auto number = [](const std::string& n) { return std::strtol(n.c_str(), nullptr, 10); };
+  std::sort(out.begin(), out.end(), [&](const Scenario& a, const Scenario& b) {
+    return number(a.name) != number(b.name) ? number(a.name) < number(b.name) : a.name < b.name;
+  });
   return out;
 }
 

@@ -35,7 +35,8 @@ std::unique_ptr<Dialect::ShadowDatabase> SqliteDialect::create_shadow_database(
   }
   // Prisma's validate_connection_infos_do_not_match: replaying migrations into the main database
   // would destroy it.
-  if (same_file(parse_sqlite_url(main_url), parse_sqlite_url(*shadow_url)))
+  // (An empty main_url: no main database, as in migrate diff --from-migrations.)
+  if (!main_url.empty() && same_file(parse_sqlite_url(main_url), parse_sqlite_url(*shadow_url)))
     throw DatabaseError("", "The shadow database you configured appears to be the same as the main database. Please specify another shadow database.");
   auto conn = connect_sqlite(*shadow_url);
   conn->reset();

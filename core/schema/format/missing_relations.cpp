@@ -197,7 +197,9 @@ class MissingBitsCollector {
     if (!fwd->references) extra.push_back(references_argument(rel));
     const ast::Attribute& attribute = *fwd->relation_attribute;
     // Even with nothing missing upstream inserts a lone ", ", which the formatter then drops as a
-    // trailing comma; kept so odd inputs (an existing trailing comma) come out the same too.
+    // trailing comma. That is a no-op unless the list already ends in a comma, so it is only
+    // reproduced then: an insertion makes the whole file be parsed a second time.
+    if (extra.empty() && !attribute.arguments.trailing_comma) return;
     bool no_arguments = attribute.arguments.arguments.empty();
     std::string content = (no_arguments ? "(" : ", ") + join(extra, ", ") + (no_arguments ? ")" : "");
     add(s_.models[fwd->model].file, no_arguments ? attribute.span.end : attribute.span.end - 1, std::move(content));
