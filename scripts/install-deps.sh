@@ -6,7 +6,7 @@ set -euo pipefail
 
 PACKAGES=(
   cmake ninja-build g++ pkg-config git
-  libcli11-dev libfmt-dev libsqlite3-dev libpqxx-dev libmysqlcppconn-dev
+  libcli11-dev libfmt-dev libsqlite3-dev libpqxx-dev libmysqlcppconn-dev libjemalloc-dev
   libtomlplusplus-dev libdtl-dev nlohmann-json3-dev catch2
   clang-14 libclang-rt-14-dev
   python3 python3-pytest sqlite3

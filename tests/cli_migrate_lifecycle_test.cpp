@@ -126,7 +126,9 @@ TEST_CASE("migrate lifecycle: dev, dev, status, deploy, failure, resolve, reset"
   r = run_prismapp(dir.path(), {"db", "execute", "--schema", "prisma/schema.prisma"});
   CHECK(r.exit_code == 1);
   CHECK(contains(r.err, "Either --stdin or --file must be provided."));
-  write_file(dir / "undo.sql", "DROP TABLE \"Temp\";\n");
+  // The failed migration ran in one transaction, so nothing of it is left to undo; the usual
+  // manual undo script still works.
+  write_file(dir / "undo.sql", "DROP TABLE IF EXISTS \"Temp\";\n");
   r = run_prismapp(dir.path(), {"db", "execute", "--schema", "prisma/schema.prisma", "--file", "undo.sql"});
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);

@@ -206,7 +206,13 @@ TEST_CASE("sqlite connection: scripts run every statement and locate failures", 
   CHECK(e.extended_code == 1);
   CHECK(e.line == 3);
   CHECK(e.column == 34);  // SQLite points at the offending token, "NUL"
-  // Statements before the failing one ran (no implicit transaction), the ones after did not.
+  // A plain script runs in one transaction: nothing of it stays applied after the failure.
+  CHECK(c->query("SELECT count(*) FROM a")[0][0] == "2");
+  CHECK(c->query("SELECT count(*) FROM sqlite_master WHERE name = 'b'")[0][0] == "0");
+  // A script with PRAGMAs runs statement by statement, as written (PRAGMAs such as foreign_keys
+  // are no-ops inside a transaction): statements before the failing one stay applied.
+  const std::string with_pragma = "PRAGMA foreign_keys=ON;\nINSERT INTO a VALUES (3);\nCREATE TABLE b (y INTEGER);\nCREATE TABLE oops (x INTEGER NOT NUL);";
+  (void)catch_sqlite_error([&] { c->execute_script(with_pragma); });
   CHECK(c->query("SELECT count(*) FROM a")[0][0] == "3");
   CHECK(c->query("SELECT count(*) FROM sqlite_master WHERE name = 'b'")[0][0] == "1");
 
@@ -667,4 +673,16 @@ TEST_CASE("sqlite describer: Prisma's migration describes as the calculated sche
   const auto live = conn->describe();  // the migration keeps pointers to both schemas
   const auto migration = diff::diff_schemas(live, calculated.schema, d.differ_hooks(), calculated.prisma_level_defaults);
   CHECK(migration.steps.empty());
+}
+
+TEST_CASE("sqlite: plain scripts run in one transaction, others as written", "[dialect][sqlite]") {
+  using prismapp::dialect::sqlite::can_run_in_one_transaction;
+  CHECK(can_run_in_one_transaction("-- CreateTable\nCREATE TABLE \"A\" (\"id\" INTEGER NOT NULL);\n"
+                                   "CREATE INDEX \"i\" ON \"A\"(\"id\");\n/* pragma inside a comment */"));
+  CHECK(can_run_in_one_transaction("INSERT INTO \"A\" VALUES ('PRAGMA; BEGIN');"));
+  CHECK_FALSE(can_run_in_one_transaction("PRAGMA foreign_keys=OFF;\nCREATE TABLE \"A\" (\"id\" INTEGER);"));
+  CHECK_FALSE(can_run_in_one_transaction("CREATE TABLE a (x);\n  pragma defer_foreign_keys=ON;"));
+  CHECK_FALSE(can_run_in_one_transaction("BEGIN;\nCREATE TABLE a (x);\nCOMMIT;"));
+  CHECK_FALSE(can_run_in_one_transaction("CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; END;"));
+  CHECK_FALSE(can_run_in_one_transaction("SELECT 'unterminated"));
 }

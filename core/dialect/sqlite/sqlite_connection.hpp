@@ -43,6 +43,10 @@ struct OpenOptions {
   std::chrono::milliseconds busy_timeout{5000};
 };
 
+// Whether execute_script may run `sql` inside one transaction without changing its meaning
+// (no PRAGMA, no transaction control of its own). Exposed for tests.
+bool can_run_in_one_transaction(std::string_view sql);
+
 class SqliteConnection final : public Connection {
  public:
   // Throws DatabaseError P1003 (missing file, create_if_missing off), P1013 (bad path) or
