@@ -2,7 +2,7 @@
 # Benchmarks prismapp's SQLite migration commands on the generated 500-model schema and prints a
 # Markdown table with Prisma 6.19's figures beside them. Prisma is not re-run here: its numbers
 # come from the oracle harness's measurements on this machine kind
-# (/work/shared/oracle/artefacts/timings.tsv, one /usr/bin/time run each, WASM schema engine).
+# (../shared/oracle/artefacts/timings.tsv, one /usr/bin/time run each, WASM schema engine).
 #
 # Usage: bench/migrate_bench.sh [prismapp-binary]
 #   RUNS=N  repetitions per measurement (default 5); every run gets a fresh project/database,
@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 bin=${1:-$root/build/prismapp}
 runs=${RUNS:-5}
-timings=${TIMINGS:-/work/shared/oracle/artefacts/timings.tsv}
+timings=${TIMINGS:-$root/../shared/oracle/artefacts/timings.tsv}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 [ -x "$bin" ] || { echo "prismapp binary not found at $bin (build first: bash scripts/build.sh)" >&2; exit 1; }
