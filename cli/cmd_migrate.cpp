@@ -70,6 +70,14 @@ int run_status(const std::optional<std::string>& schema, const Output& output) {
               << join_lines(d.unpersisted_migration_names) << "\n";
     return kExitError;
   }
+  if (d.kind == Kind::MigrationsDirectoryIsBehind) {
+    std::string names;
+    for (const auto& name : d.unpersisted_migration_names) names += (names.empty() ? "" : ", ") + name;
+    std::cerr << "The following migration(s) are applied to the database but missing from the local migrations "
+                 "directory: "
+              << names << "\n";
+    return kExitError;
+  }
   if (!d.has_migrations_table) {
     if (result.folder_migrations.empty()) {
       std::cerr << "The current database is not managed by Prisma Migrate.\n        \n"

@@ -158,6 +158,59 @@ TEST_CASE("migrate lifecycle: dev, dev, status, deploy, failure, resolve, reset"
   CHECK(run_prismapp(dir.path(), {"migrate", "status"}).exit_code == 0);
 }
 
+TEST_CASE("migrate status fails when applied migrations are missing from the folder", "[cli][migrate]") {
+  TempDir dir;
+  REQUIRE(run_prismapp(dir.path(), {"init"}).exit_code == 0);
+  write_schema(dir, kUserModel);
+  REQUIRE(run_prismapp(dir.path(), {"migrate", "dev", "--name", "init"}).exit_code == 0);
+  write_file(dir / "prisma/migrations/20990101000000_extra/migration.sql", "CREATE TABLE \"Extra\" (\"id\" INTEGER);\n");
+  write_file(dir / "prisma/migrations/20990102000000_more/migration.sql", "CREATE TABLE \"More\" (\"id\" INTEGER);\n");
+  REQUIRE(run_prismapp(dir.path(), {"migrate", "deploy"}).exit_code == 0);
+  fs::remove_all(dir / "prisma/migrations/20990101000000_extra");
+  fs::remove_all(dir / "prisma/migrations/20990102000000_more");
+
+  const auto r = run_prismapp(dir.path(), {"migrate", "status"});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.out, "1 migration found in prisma/migrations"));
+  CHECK_FALSE(contains(r.out, "Database schema is up to date!"));
+  CHECK(contains(r.err, "The following migration(s) are applied to the database but missing from the local migrations "
+                        "directory: 20990101000000_extra, 20990102000000_more"));
+}
+
+TEST_CASE("migrate dev accepts a migration fixed and re-applied after resolve --rolled-back", "[cli][migrate]") {
+  TempDir dir;
+  REQUIRE(run_prismapp(dir.path(), {"init"}).exit_code == 0);
+  write_schema(dir, kUserModel);
+  REQUIRE(run_prismapp(dir.path(), {"migrate", "dev", "--name", "init"}).exit_code == 0);
+
+  const auto script = dir / "prisma/migrations/20990101000000_add_name/migration.sql";
+  write_file(script, "ALTER TABLE \"User\" ADD COLUMN \"name\" TEXT;\nTHIS IS NOT SQL;\n");
+  auto r = run_prismapp(dir.path(), {"migrate", "deploy"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 1);
+  REQUIRE(contains(r.err, "Error: P3018"));
+  r = run_prismapp(dir.path(), {"migrate", "resolve", "--rolled-back", "20990101000000_add_name"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  write_file(script, "ALTER TABLE \"User\" ADD COLUMN \"name\" TEXT;\n");
+  r = run_prismapp(dir.path(), {"migrate", "deploy"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+
+  write_schema(dir, kUserModelWithName);
+  r = run_prismapp(dir.path(), {"migrate", "status"});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "Database schema is up to date!"));
+  r = run_prismapp(dir.path(), {"migrate", "dev", "--name", "nothing"});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK_FALSE(contains(r.out + r.err, "was modified after it was applied"));
+  CHECK(contains(r.out, "Already in sync, no schema change or pending migration was found."));
+  CHECK(migration_names(dir).size() == 2);
+}
+
 TEST_CASE("migrate dev refuses to continue non-interactively when the database drifted", "[cli][migrate]") {
   TempDir dir;
   REQUIRE(run_prismapp(dir.path(), {"init"}).exit_code == 0);

@@ -120,21 +120,35 @@ RunResult run_prismapp(const fs::path& cwd, const std::vector<std::string>& args
   const int err_fd = temp_fd();
   int pty_master = -1;
   int pty_slave = -1;
-  if (options.stdout_tty && ::openpty(&pty_master, &pty_slave, nullptr, nullptr, nullptr) != 0)
+  const bool use_pty = options.stdout_tty || options.stdin_text.has_value();
+  if (use_pty && ::openpty(&pty_master, &pty_slave, nullptr, nullptr, nullptr) != 0)
     throw std::runtime_error("openpty failed");
 
   const pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
     if (::chdir(cwd.c_str()) != 0) ::_exit(126);
-    const int devnull = ::open("/dev/null", O_RDONLY);
-    ::dup2(devnull, 0);
+    if (options.stdin_text) {
+      ::dup2(pty_slave, 0);
+    } else {
+      const int devnull = ::open("/dev/null", O_RDONLY);
+      ::dup2(devnull, 0);
+    }
     ::dup2(options.stdout_tty ? pty_slave : out_fd, 1);
     ::dup2(err_fd, 2);
     ::execve(argv[0], argv.data(), envp.data());
     ::_exit(127);
   }
   if (pty_slave >= 0) ::close(pty_slave);
+  if (options.stdin_text) {
+    // The terminal's line discipline queues the typed text until the child reads it.
+    std::size_t written = 0;
+    while (written < options.stdin_text->size()) {
+      const ssize_t n = ::write(pty_master, options.stdin_text->data() + written, options.stdin_text->size() - written);
+      if (n <= 0) break;
+      written += static_cast<std::size_t>(n);
+    }
+  }
 
   RunResult result;
   std::string pty_output;

@@ -22,6 +22,9 @@ struct RunOptions {
   std::map<std::string, std::optional<std::string>> env;
   bool stdout_tty = false;  // give the child a pseudo-terminal as stdout
   int timeout_seconds = 120;
+  // When set, the child's stdin is a pseudo-terminal (instead of /dev/null) and this text is typed
+  // into it (e.g. "y\n" to answer a prompt).
+  std::optional<std::string> stdin_text = std::nullopt;
 };
 
 // Runs `prismapp <args>` with `cwd` as working directory.

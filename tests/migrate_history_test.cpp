@@ -154,6 +154,38 @@ TEST_CASE("diagnose_history classifies applied, pending, failed, edited and miss
     CHECK(d.edited_migration_names == std::vector<std::string>{"20240101000000_a"});
     CHECK(d.failed_migration_names == std::vector<std::string>{"20240102000000_b"});
   }
+  SECTION("a rolled-back attempt is ignored once the fixed migration is applied") {
+    auto rolled_back = record("20240102000000_b", "B broken", false);
+    rolled_back.rolled_back_at = "1704110400002";
+    const auto d = diagnose_history(folder, std::vector{record("20240101000000_a", "A", true), rolled_back,
+                                                        record("20240102000000_b", "B", true)});
+    CHECK(d.kind == HistoryDiagnosis::Kind::InSync);
+    CHECK(d.edited_migration_names.empty());
+    CHECK(d.failed_migration_names.empty());
+    CHECK(d.unapplied_migration_names.empty());
+  }
+  SECTION("a migration whose only row is rolled back is unapplied, not edited") {
+    auto rolled_back = record("20240102000000_b", "B broken", false);
+    rolled_back.rolled_back_at = "1704110400002";
+    const auto d = diagnose_history(folder, std::vector{record("20240101000000_a", "A", true), rolled_back});
+    CHECK(d.kind == HistoryDiagnosis::Kind::DatabaseIsBehind);
+    CHECK(d.unapplied_migration_names == std::vector<std::string>{"20240102000000_b"});
+    CHECK(d.edited_migration_names.empty());
+  }
+  SECTION("rolled-back rows of a deleted migration are not unpersisted") {
+    auto rolled_back = record("20231231000000_gone", "G", false);
+    rolled_back.rolled_back_at = "1704110400002";
+    const auto d = diagnose_history(folder, std::vector{record("20240101000000_a", "A", true), record("20240102000000_b", "B", true),
+                                                        rolled_back});
+    CHECK(d.kind == HistoryDiagnosis::Kind::InSync);
+    CHECK(d.unpersisted_migration_names.empty());
+  }
+  SECTION("migrations directory is behind") {
+    const auto d = diagnose_history(folder, std::vector{record("20240101000000_a", "A", true), record("20240102000000_b", "B", true),
+                                                        record("20240103000000_gone", "G", true)});
+    CHECK(d.kind == HistoryDiagnosis::Kind::MigrationsDirectoryIsBehind);
+    CHECK(d.unpersisted_migration_names == std::vector<std::string>{"20240103000000_gone"});
+  }
   SECTION("histories diverge") {
     const auto d = diagnose_history(folder, std::vector{record("20240101000000_a", "A", true), record("20231231000000_gone", "G", true)});
     CHECK(d.kind == HistoryDiagnosis::Kind::HistoriesDiverge);

@@ -1,6 +1,7 @@
 #include "core/migrate/history_diagnosis.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "core/migrate/checksum.hpp"
 
@@ -10,13 +11,18 @@ HistoryDiagnosis diagnose_history(const std::vector<MigrationDirectory>& folder,
                                   const std::optional<std::vector<MigrationRecord>>& records) {
   HistoryDiagnosis out;
   out.has_migrations_table = records.has_value();
-  const std::vector<MigrationRecord> empty;
-  const auto& rows = records ? *records : empty;
+  // Rows marked rolled back (`resolve --rolled-back`) no longer count: like Prisma's
+  // diagnoseMigrationHistory, they take no part in the applied, edited or unpersisted checks, so a
+  // fixed and re-applied migration is compared with its latest attempt.
+  std::vector<MigrationRecord> rows;
+  if (records)
+    std::copy_if(records->begin(), records->end(), std::back_inserter(rows),
+                 [](const MigrationRecord& r) { return !r.rolled_back_at; });
 
   std::optional<std::size_t> first_unapplied_index;
   for (std::size_t i = 0; i < folder.size(); ++i) {
     const auto& migration = folder[i];
-    // Like Prisma, the first row with the name decides (rows are ordered by started_at).
+    // Like Prisma, the first live row with the name decides (rows are ordered by started_at).
     const auto row = std::find_if(rows.begin(), rows.end(),
                                   [&](const MigrationRecord& r) { return r.migration_name == migration.name; });
     if (row == rows.end()) {
