@@ -6,27 +6,15 @@
 #include "core/schema/db/database.hpp"
 #include "core/schema/db/keys_constraint_names.hpp"
 #include "core/schema/schema.hpp"
+#include "tests/support/resolved_schema.hpp"
 
 using namespace prismapp::schema;
 using db::IndexAttribute;
 
 namespace {
 
-struct Resolved {
-  ParsedSchema parsed;
-  Diagnostics diagnostics;
-  db::ParserDatabase database;
-
-  explicit Resolved(const std::string& text)
-      : parsed(parse_schema(make_sources(text))),
-        diagnostics(parsed.diagnostics),
-        database(db::ParserDatabase::build(parsed.asts, parsed.sources, diagnostics)) {}
-
-  static SourceSet make_sources(const std::string& text) {
-    SourceSet sources;
-    sources.add("schema.prisma", text);
-    return sources;
-  }
+struct Resolved : prismapp::testing::ResolvedSchema {
+  using ResolvedSchema::ResolvedSchema;
 
   const db::ModelKeys& keys(std::string_view model) const { return database.model(*database.find_model(model)).keys; }
   std::string field_names(const std::vector<db::IndexFieldPath>& fields) const {
@@ -36,11 +24,6 @@ struct Resolved {
       out += database.scalar_field(f.field).name();
       for (const auto& [ct, idx] : f.path) out += "." + database.composite_type(ct).fields.at(idx).ast->name.name;
     }
-    return out;
-  }
-  std::string errors() const {
-    std::string out;
-    for (const auto& d : diagnostics.errors()) out += d.message + "\n";
     return out;
   }
 };

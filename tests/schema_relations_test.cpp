@@ -4,6 +4,7 @@
 
 #include "core/schema/db/database.hpp"
 #include "core/schema/schema.hpp"
+#include "tests/support/resolved_schema.hpp"
 
 using namespace prismapp::schema;
 using db::Relation;
@@ -11,21 +12,8 @@ using db::Relation;
 namespace {
 
 // Parses and resolves one schema; the ASTs live in the fixture so the database can point at them.
-struct Resolved {
-  ParsedSchema parsed;
-  Diagnostics diagnostics;
-  db::ParserDatabase database;
-
-  explicit Resolved(const std::string& text)
-      : parsed(parse_schema(make_sources(text))),
-        diagnostics(parsed.diagnostics),
-        database(db::ParserDatabase::build(parsed.asts, parsed.sources, diagnostics)) {}
-
-  static SourceSet make_sources(const std::string& text) {
-    SourceSet sources;
-    sources.add("schema.prisma", text);
-    return sources;
-  }
+struct Resolved : prismapp::testing::ResolvedSchema {
+  using ResolvedSchema::ResolvedSchema;
 
   std::string model(db::ModelId id) const { return std::string(database.model(id).name()); }
   std::string field(std::optional<db::RelationFieldId> id) const {

@@ -8,14 +8,9 @@
 #include <string>
 #include <vector>
 
-namespace prismapp::testing {
+#include "tests/cli_support.hpp"  // read_file: one definition for the whole test binary
 
-inline std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+namespace prismapp::testing {
 
 // All files below `dir` with the given extension, sorted for a stable order.
 inline std::vector<std::filesystem::path> corpus_files(const std::filesystem::path& dir, const std::string& ext) {
