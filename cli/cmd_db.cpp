@@ -10,7 +10,6 @@
 #include "cli/cli_error.hpp"
 #include "cli/cmd_migrate_setup.hpp"
 #include "cli/schema_discovery.hpp"
-#include "core/dialect/sqlite/sqlite_url.hpp"
 #include "core/migrate/schema_commands.hpp"
 
 namespace prismapp::cli {
@@ -37,9 +36,9 @@ int run_push(const PushOptions& opts, const Output& output) {
   const auto started = std::chrono::steady_clock::now();
   auto setup = load_migrate_setup(opts.schema, output);
   print_datasource(*setup, output);
-  bool created = false;
+  std::optional<std::string> created;
   auto connection = connect_main(*setup, &created);
-  if (created) std::cout << "\n" << database_created_line(*setup) << "\n";
+  if (created) std::cout << "\n" << *created << "\n";
 
   if (opts.force_reset) {
     connection->reset();
@@ -104,10 +103,15 @@ int run_execute(const ExecuteOptions& opts, const Output& output) {
   }
 
   if (opts.url) {
-    const bool sqlite = dialect::sqlite::is_sqlite_url(*opts.url);
-    const dialect::Dialect* dialect = dialect::find_dialect(sqlite ? "sqlite" : "");
-    if (!dialect) throw CliError("prismapp db execute supports SQLite URLs only for now.");
-    migrate::execute_on(*dialect, dialect::sqlite::rebase_sqlite_url(*opts.url, fs::current_path()), script);
+    const dialect::Dialect* dialect = dialect::find_dialect_for_url(*opts.url);
+    if (!dialect) throw CliError("P1013\n\nThe provided database string is invalid. The scheme is not recognized in database URL.");
+    std::string url;
+    try {
+      url = dialect->resolve_url(*opts.url, fs::current_path());
+    } catch (const dialect::DatabaseError& e) {
+      throw CliError((e.code.empty() ? "" : e.code + "\n\n") + e.what());
+    }
+    migrate::execute_on(*dialect, url, script);
   } else {
     auto setup = load_migrate_setup(opts.schema, output);
     migrate::execute_on(*setup->dialect, setup->ctx.url, script);

@@ -25,9 +25,9 @@ std::string join_lines(const std::vector<std::string>& names) {
 int run_deploy(const std::optional<std::string>& schema, const Output& output) {
   auto setup = load_migrate_setup(schema, output);
   print_datasource(*setup, output);
-  bool created = false;
+  std::optional<std::string> created;
   auto connection = connect_main(*setup, &created);
-  if (created) std::cout << "\n" << database_created_line(*setup) << "\n";
+  if (created) std::cout << "\n" << *created << "\n";
   const std::size_t found = migrate::list_migrations(setup->ctx.migrations_dir).size();
   std::cout << "\n" << migrations_found_line(found) << "\n";
   const auto result = migrate::deploy(setup->ctx, *connection, print_applying);

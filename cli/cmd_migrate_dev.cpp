@@ -47,9 +47,9 @@ struct DevOptions {
 int run_dev(const DevOptions& opts, const Output& output) {
   auto setup = load_migrate_setup(opts.schema, output);
   print_datasource(*setup, output);
-  bool created = false;
+  std::optional<std::string> created;
   auto connection = connect_main(*setup, &created);
-  if (created) std::cout << "\n" << database_created_line(*setup) << "\n";
+  if (created) std::cout << "\n" << *created << "\n";
 
   migrate::DevSession session(setup->ctx, *connection);
   if (auto reason = session.diagnose()) {
@@ -110,7 +110,7 @@ int run_dev(const DevOptions& opts, const Output& output) {
               << migration_files_tree(applied) << "\n\n"
               << output.out.green("Your database is now in sync with your schema.") << "\n";
   }
-  if (created && !opts.skip_seed && !std::getenv("PRISMA_MIGRATE_SKIP_SEED")) {
+  if (created.has_value() && !opts.skip_seed && !std::getenv("PRISMA_MIGRATE_SKIP_SEED")) {
     if (!run_seed(setup->project.config, output)) return kExitError;
   }
   return kExitOk;

@@ -10,7 +10,6 @@
 #include "cli/cmd_migrate_setup.hpp"
 #include "cli/env_file.hpp"
 #include "cli/schema_discovery.hpp"
-#include "core/dialect/sqlite/sqlite_url.hpp"
 #include "core/migrate/drift_summary.hpp"
 #include "core/migrate/migrations_directory.hpp"
 #include "core/migrate/schema_commands.hpp"
@@ -63,11 +62,17 @@ std::unique_ptr<LoadedSchema> load_schema_at(const std::string& path, const Outp
 }
 
 std::string provider_of_url(const std::string& url) {
-  if (dialect::sqlite::is_sqlite_url(url)) return "sqlite";
+  if (const dialect::Dialect* d = dialect::find_dialect_for_url(url)) return std::string(d->provider());
   const auto colon = url.find(':');
-  const std::string scheme = colon == std::string::npos ? url : url.substr(0, colon);
-  if (scheme == "postgresql" || scheme == "postgres") return "postgresql";
-  return scheme;
+  return colon == std::string::npos ? url : url.substr(0, colon);
+}
+
+std::string resolve_url_or_throw(const dialect::Dialect& d, const std::string& url, const fs::path& base) {
+  try {
+    return d.resolve_url(url, base);
+  } catch (const dialect::DatabaseError& e) {
+    throw CliError((e.code.empty() ? "" : e.code + "\n\n") + e.what());
+  }
 }
 
 std::string datasource_url(const LoadedSchema& loaded, const Output& output) {
@@ -80,8 +85,8 @@ std::string datasource_url(const LoadedSchema& loaded, const Output& output) {
     diagnostics.error(url.error->message, url.error->span);
     throw CliError(validation_error_report(diagnostics, loaded.validated.parsed.sources, output.err.colour(), true));
   }
-  if (datasource->active_provider == "sqlite")
-    return dialect::sqlite::rebase_sqlite_url(*url.url, schema_env_dir(loaded.location));
+  if (const dialect::Dialect* d = dialect::find_dialect(datasource->active_provider))
+    return resolve_url_or_throw(*d, *url.url, schema_env_dir(loaded.location));
   return *url.url;
 }
 
@@ -116,7 +121,8 @@ int run_diff(const DiffOptions& opts, const Output& output) {
     } else if (side.url) {
       source.kind = migrate::DiffSource::Kind::Url;
       provider = provider_of_url(*side.url);
-      source.url = provider == "sqlite" ? dialect::sqlite::rebase_sqlite_url(*side.url, fs::current_path()) : *side.url;
+      const dialect::Dialect* d = dialect::find_dialect(provider);
+      source.url = d ? resolve_url_or_throw(*d, *side.url, fs::current_path()) : *side.url;
     } else {
       source.kind = migrate::DiffSource::Kind::Migrations;
       source.migrations_dir = fs::absolute(*side.migrations);

@@ -10,8 +10,6 @@
 #include "cli/cli_error.hpp"
 #include "cli/schema_discovery.hpp"
 #include "cli/url_mask.hpp"
-#include "core/dialect/sqlite/sqlite_dialect.hpp"
-#include "core/dialect/sqlite/sqlite_url.hpp"
 #include "core/migrate/database_error_text.hpp"
 #include "core/migrate/migrate_error.hpp"
 
@@ -19,15 +17,6 @@ namespace prismapp::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string pretty_provider(std::string_view provider) {
-  if (provider == "sqlite") return "SQLite";
-  if (provider == "postgresql") return "PostgreSQL";
-  if (provider == "mysql") return "MySQL";
-  if (provider == "sqlserver") return "SQL Server";
-  if (provider == "cockroachdb") return "CockroachDB";
-  return std::string(provider);
-}
 
 [[noreturn]] void throw_url_error(const schema::Diagnostic& error, const MigrateSetup& setup, const Output& output) {
   schema::Diagnostics diagnostics;
@@ -65,16 +54,14 @@ std::unique_ptr<MigrateSetup> load_migrate_setup(const std::optional<std::string
 
   // Relative SQLite paths are relative to the schema's folder (Prisma rebases them on load).
   const fs::path schema_dir = schema_env_dir(setup->project.location);
-  std::string connect_url = setup->written_url;
+  std::string connect_url;
   std::optional<std::string> shadow_url = shadow.url;
-  if (setup->dialect->provider() == "sqlite") {
-    try {
-      connect_url = dialect::sqlite::rebase_sqlite_url(setup->written_url, schema_dir);
-      if (shadow_url) shadow_url = dialect::sqlite::rebase_sqlite_url(*shadow_url, schema_dir);
-      setup->database_name = dialect::sqlite::sqlite_database_name(dialect::sqlite::parse_sqlite_url(setup->written_url));
-    } catch (const dialect::DatabaseError& e) {
-      throw CliError((e.code.empty() ? "" : e.code + "\n\n") + e.what());
-    }
+  try {
+    connect_url = setup->dialect->resolve_url(setup->written_url, schema_dir);
+    if (shadow_url) shadow_url = setup->dialect->resolve_url(*shadow_url, schema_dir);
+    setup->url_info = setup->dialect->url_info(setup->written_url);
+  } catch (const dialect::DatabaseError& e) {
+    throw CliError((e.code.empty() ? "" : e.code + "\n\n") + e.what());
   }
   setup->planner = migrate::make_schema_planner(*setup->dialect);
   setup->ctx.dialect = setup->dialect;
@@ -86,26 +73,20 @@ std::unique_ptr<MigrateSetup> load_migrate_setup(const std::optional<std::string
 }
 
 std::string database_description(const MigrateSetup& setup, const std::string& preposition) {
-  return pretty_provider(setup.dialect->provider()) + " database \"" + setup.database_name + "\" " + preposition + " \"" +
-         mask_url_password(setup.written_url) + "\"";
+  const auto& info = setup.url_info;
+  return info.database_kind + " database \"" + info.database + "\"" + (info.schema ? ", schema \"" + *info.schema + "\"" : "") +
+         " " + preposition + " \"" + mask_url_password(info.location) + "\"";
 }
 
 void print_datasource(const MigrateSetup& setup, const Output& output) {
   std::cerr << output.err.dim("Datasource \"" + setup.datasource->name + "\": " + database_description(setup)) << "\n";
 }
 
-std::unique_ptr<dialect::Connection> connect_main(const MigrateSetup& setup, bool* created) {
-  if (setup.dialect->provider() == "sqlite") {
-    auto conn = dialect::sqlite::sqlite_dialect().connect_sqlite(setup.ctx.url);
-    if (created) *created = conn->created_database();
-    return conn;
-  }
-  if (created) *created = false;
-  return setup.dialect->connect(setup.ctx.url);
-}
-
-std::string database_created_line(const MigrateSetup& setup) {
-  return dialect::sqlite::database_created_message(setup.written_url);
+std::unique_ptr<dialect::Connection> connect_main(const MigrateSetup& setup, std::optional<std::string>* created_line) {
+  if (!created_line) return setup.dialect->connect(setup.ctx.url);
+  auto connected = setup.dialect->connect_creating(setup.ctx.url, setup.written_url);
+  *created_line = connected.created_message;
+  return std::move(connected.connection);
 }
 
 int run_migrate_command(const std::function<int()>& body) {

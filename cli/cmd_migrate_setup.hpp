@@ -26,7 +26,7 @@ struct MigrateSetup {
   std::unique_ptr<migrate::SchemaPlanner> planner;
   migrate::MigrateContext ctx;
   std::string written_url;    // the URL as configured (shown in messages; password masked when printed)
-  std::string database_name;  // "dev.db"
+  dialect::Dialect::UrlInfo url_info;  // what messages say about the database
 };
 
 // Loads the project (prints the usual progress lines), validates (P1012 on errors), resolves the
@@ -35,14 +35,13 @@ std::unique_ptr<MigrateSetup> load_migrate_setup(const std::optional<std::string
 
 // `Datasource "db": SQLite database "dev.db" at "file:./dev.db"` (stderr, with the other progress lines).
 void print_datasource(const MigrateSetup& setup, const Output& output);
-// `SQLite database "dev.db" at "file:./dev.db"` (reset prompts); db push --force-reset says
-// `from` instead of `at`.
+// `SQLite database "dev.db" at "file:./dev.db"`, `PostgreSQL database "db", schema "public" at
+// "localhost:5432"` (reset prompts); db push --force-reset says `from` instead of `at`.
 std::string database_description(const MigrateSetup& setup, const std::string& preposition = "at");
 
-// Connects to the main database; `created` tells whether the file was created by this call.
-std::unique_ptr<dialect::Connection> connect_main(const MigrateSetup& setup, bool* created);
-// "SQLite database dev.db created at file:./dev.db"
-std::string database_created_line(const MigrateSetup& setup);
+// Connects to the main database. With `created_line`, a missing database is created first and
+// the line to print about it ("SQLite database dev.db created at file:./dev.db") is stored there.
+std::unique_ptr<dialect::Connection> connect_main(const MigrateSetup& setup, std::optional<std::string>* created_line);
 
 // Runs `body`, mapping MigrateError / DatabaseError to CliError.
 int run_migrate_command(const std::function<int()>& body);

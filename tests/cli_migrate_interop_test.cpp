@@ -7,7 +7,7 @@
 // column default, hold current_timestamp TEXT ("YYYY-MM-DD HH:MM:SS"); both must be accepted.
 #include <catch2/catch.hpp>
 
-#include "core/dialect/sqlite/sqlite_connection.hpp"
+#include "core/dialect/sqlite/sqlite_dialect.hpp"
 #include "core/migrate/history_table.hpp"
 #include "core/migrate/sha256.hpp"
 #include "tests/cli_support.hpp"
@@ -48,7 +48,7 @@ void prisma_migrated_project(const TempDir& dir, const std::string& started_sql,
              "provider = \"sqlite\"");
   write_file(dir / "prisma/migrations/20240101000000_init/migration.sql", kInitSql);
   auto db = open_db(dir);
-  db->execute_script(prismapp::migrate::migrations_table_ddl("sqlite"));
+  db->execute_script(prismapp::dialect::sqlite::sqlite_dialect().migrations_table_ddl());
   db->execute_script(kInitSql);
   db->execute_script("INSERT INTO \"_prisma_migrations\" (\"id\", \"checksum\", \"started_at\", \"migration_name\") VALUES ("
                      "'0b0a3f52-9c8e-4d55-a1f6-3f1e2b9a7c10', '" + prismapp::migrate::sha256_hex(kInitSql) + "', " +

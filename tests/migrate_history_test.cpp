@@ -47,7 +47,7 @@ TEST_CASE("timestamps display like chrono's DateTime<Utc>", "[migrate][history]"
 TEST_CASE("the history table is created with Prisma's DDL and records a migration's life", "[migrate][history]") {
   TempDir dir;
   auto conn = open_db(dir);
-  HistoryTable history(*conn, "sqlite");
+  HistoryTable history(*conn, prismapp::dialect::sqlite::sqlite_dialect());
   CHECK_FALSE(history.load().has_value());
   history.initialize({});
   const auto sql = conn->query("SELECT sql FROM sqlite_master WHERE name = '_prisma_migrations'");
@@ -78,11 +78,11 @@ TEST_CASE("the history table is created with Prisma's DDL and records a migratio
 TEST_CASE("initialize refuses a non-empty unmanaged database with P3005", "[migrate][history]") {
   TempDir dir;
   auto conn = open_db(dir);
-  HistoryTable history(*conn, "sqlite");
+  HistoryTable history(*conn, prismapp::dialect::sqlite::sqlite_dialect());
   CHECK_NOTHROW(history.initialize({"sqlite_sequence"}));
   TempDir dir2;
   auto conn2 = open_db(dir2);
-  HistoryTable history2(*conn2, "sqlite");
+  HistoryTable history2(*conn2, prismapp::dialect::sqlite::sqlite_dialect());
   try {
     history2.initialize({"User"});
     FAIL("expected P3005");
@@ -96,26 +96,26 @@ TEST_CASE("apply_migrations applies in order, records failures, then refuses wit
   add_migration(dir, "20240101000000_a", "CREATE TABLE \"A\" (\"id\" INTEGER PRIMARY KEY);\n");
   add_migration(dir, "20240102000000_b", "CREATE TABLE \"B\" (\"id\" INTEGER PRIMARY KEY);\n");
   auto conn = open_db(dir);
-  const auto applied = apply_migrations(*conn, "sqlite", dir / "migrations");
+  const auto applied = apply_migrations(*conn, prismapp::dialect::sqlite::sqlite_dialect(), dir / "migrations");
   CHECK(applied == std::vector<std::string>{"20240101000000_a", "20240102000000_b"});
-  CHECK(apply_migrations(*conn, "sqlite", dir / "migrations").empty());
+  CHECK(apply_migrations(*conn, prismapp::dialect::sqlite::sqlite_dialect(), dir / "migrations").empty());
 
   add_migration(dir, "20240103000000_bad", "CREATE TABLE \"C\" (\"id\" INTEGER);\nNOT SQL AT ALL;\n");
   try {
-    apply_migrations(*conn, "sqlite", dir / "migrations");
+    apply_migrations(*conn, prismapp::dialect::sqlite::sqlite_dialect(), dir / "migrations");
     FAIL("expected P3018");
   } catch (const MigrateError& e) {
     CHECK(e.code == "P3018");
     CHECK(std::string(e.what()).find("Migration name: 20240103000000_bad") != std::string::npos);
     CHECK(std::string(e.what()).find("syntax error") != std::string::npos);
   }
-  HistoryTable history(*conn, "sqlite");
+  HistoryTable history(*conn, prismapp::dialect::sqlite::sqlite_dialect());
   const auto records = history.load();
   REQUIRE(records->size() == 3);
   CHECK(records->back().is_failed());
   CHECK(records->back().logs.value_or("").find("syntax error") != std::string::npos);
   try {
-    apply_migrations(*conn, "sqlite", dir / "migrations");
+    apply_migrations(*conn, prismapp::dialect::sqlite::sqlite_dialect(), dir / "migrations");
     FAIL("expected P3009");
   } catch (const MigrateError& e) {
     CHECK(e.code == "P3009");

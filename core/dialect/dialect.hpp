@@ -3,6 +3,7 @@
 // code never asks "which provider is this?".
 #pragma once
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -24,7 +25,17 @@ class Renderer;         // renderer.hpp
 // contain passwords.
 struct DatabaseError : std::runtime_error {
   std::string code;  // "P1001" etc., or "" when Prisma has none
+  // The database's own error, as migrate prints it in P3018/P3006 ("Database error code: 42P01",
+  // "Database error:\n<message>"): the server's code (SQLSTATE on PostgreSQL, the numeric error
+  // on MySQL) and its full text. Empty when the error did not come from the server.
+  std::string database_code;
+  std::string database_message;
   DatabaseError(std::string code_, const std::string& message) : std::runtime_error(message), code(std::move(code_)) {}
+  DatabaseError(std::string code_, const std::string& message, std::string database_code_, std::string database_message_)
+      : std::runtime_error(message),
+        code(std::move(code_)),
+        database_code(std::move(database_code_)),
+        database_message(std::move(database_message_)) {}
 };
 
 // One value in a query row or parameter: NULL or text (enough for bookkeeping tables and checks;
@@ -35,7 +46,8 @@ using Row = std::vector<Value>;
 class Connection {
  public:
   virtual ~Connection() = default;
-  // Runs a multi-statement script as written (migration.sql, db execute).
+  // Runs a multi-statement script as written (migration.sql, db execute). A database without
+  // transactional DDL (MySQL) that fails part-way says in the error how many statements ran.
   virtual void execute_script(std::string_view sql) = 0;
   // One statement with positional parameters ("?" placeholders; dialects translate).
   virtual void execute(std::string_view sql, const std::vector<Value>& params = {}) = 0;
@@ -44,7 +56,9 @@ class Connection {
   virtual sql::SqlSchema describe() = 0;
   // Drops every table/view/enum/... of the database or schema (migrate reset, db push --force-reset).
   virtual void reset() = 0;
-  // Migration advisory lock (released by unlock or when the connection closes).
+  // Migration advisory lock (released by unlock or when the connection closes), as Prisma takes
+  // it: PostgreSQL pg_advisory_lock(72707369), MySQL GET_LOCK('prisma_migrate', 10); a 10 s
+  // timeout ends in P1002; PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK set (non-empty) skips locking.
   virtual void lock() = 0;
   virtual void unlock() = 0;
 };
@@ -54,8 +68,38 @@ class Dialect {
   virtual ~Dialect() = default;
   virtual std::string_view provider() const = 0;  // "sqlite", "postgresql", "mysql"
 
+  // ---- URLs -----------------------------------------------------------------------------------
+  // Whether a connection string belongs to this database (by its scheme), for the commands that
+  // take a bare URL (migrate diff --from-url, db execute --url).
+  virtual bool accepts_url(std::string_view url) const = 0;
+  // The URL to connect with, from the URL as written. base_dir is where relative paths start
+  // (SQLite `file:` paths: the schema's folder); other databases return it unchanged. Throws
+  // DatabaseError P1013 when the URL is malformed.
+  virtual std::string resolve_url(const std::string& written_url, const std::filesystem::path& base_dir) const {
+    (void)base_dir;
+    return written_url;
+  }
+  // What the CLI prints about a database (Prisma's getDbInfo): `PostgreSQL database "mydb",
+  // schema "public" at "localhost:5432"`, `SQLite database "dev.db" at "file:./dev.db"`.
+  struct UrlInfo {
+    std::string database_kind;          // "PostgreSQL", "MySQL", "SQLite"
+    std::string database;               // "mydb", "dev.db"
+    std::optional<std::string> schema;  // PostgreSQL only: "public"
+    std::string location;               // "localhost:5432"; SQLite: the URL as written
+  };
+  virtual UrlInfo url_info(const std::string& written_url) const = 0;
+
   // ---- connections ----------------------------------------------------------------------------
   virtual std::unique_ptr<Connection> connect(const std::string& url) const = 0;
+  // migrate dev, db push and migrate reset create a missing database first (Prisma's
+  // ensure_database_exists); `created_message` is then the CLI's line about it:
+  // "SQLite database dev.db created at file:./dev.db",
+  // "PostgreSQL database mydb created at localhost:5432".
+  struct CreatingConnection {
+    std::unique_ptr<Connection> connection;
+    std::optional<std::string> created_message;
+  };
+  virtual CreatingConnection connect_creating(const std::string& url, const std::string& written_url) const = 0;
   // A fresh, empty database for replaying migrations (the shadow database), and its disposal.
   struct ShadowDatabase {
     std::unique_ptr<Connection> connection;
@@ -76,9 +120,24 @@ class Dialect {
   virtual const CalculatorHooks& calculator_hooks() const = 0;
   virtual const DifferHooks& differ_hooks() const = 0;
   virtual const Renderer& renderer() const = 0;
+
+  // ---- the `_prisma_migrations` table -----------------------------------------------------------
+  // Prisma's exact CREATE TABLE statement for this database (its connector's
+  // create_migrations_table), so either tool can take over a database the other started.
+  virtual std::string migrations_table_ddl() const = 0;
+  // How a point in time is bound for the table's timestamp columns, the way Prisma's driver
+  // writes it (SQLite: integer milliseconds; PostgreSQL: timestamptz text; MySQL: DATETIME(3)).
+  virtual Value timestamp_parameter(std::int64_t unix_millis) const = 0;
+  // Tables of the database's own that never count as user tables (SQLite's sqlite_*).
+  virtual bool is_system_table(std::string_view table_name) const {
+    (void)table_name;
+    return false;
+  }
 };
 
-// The registered dialects ("sqlite" now; "postgresql" and "mysql" join with their folders).
+// The registered dialects by provider name ("sqlite", "postgresql", "mysql").
 const Dialect* find_dialect(std::string_view provider);
+// The dialect whose accepts_url takes this connection string, or nullptr.
+const Dialect* find_dialect_for_url(std::string_view url);
 
 }  // namespace prismapp::dialect

@@ -16,7 +16,8 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(begin, end - begin + 1));
 }
 
-// Prisma's P3018 text. The database error code is the driver's (SQLite's numeric result code).
+// Prisma's P3018 text. The database error code is the server's (SQLite's numeric result code,
+// PostgreSQL's SQLSTATE, MySQL's error number).
 std::string apply_error_message(std::string_view migration_name, const dialect::DatabaseError& error) {
   const DatabaseErrorText text = database_error_text(error);
   return "A migration failed to apply. New migrations cannot be applied before the error is recovered from. Read "
@@ -51,14 +52,15 @@ void check_no_failed_migrations(const std::vector<MigrationRecord>& records) {
                          details);
 }
 
-std::vector<std::string> apply_migrations(dialect::Connection& connection, std::string_view provider,
+std::vector<std::string> apply_migrations(dialect::Connection& connection, const dialect::Dialect& dialect,
                                           const std::filesystem::path& migrations_dir,
                                           const ApplyingCallback& on_applying) {
+  const std::string provider(dialect.provider());
   check_lock_provider(migrations_dir, provider);
   const auto folder = list_migrations(migrations_dir);
 
   connection.lock();
-  HistoryTable history(connection, std::string(provider));
+  HistoryTable history(connection, dialect);
   history.initialize(table_names(connection));
   const auto records = history.load().value_or(std::vector<MigrationRecord>{});
   check_no_failed_migrations(records);

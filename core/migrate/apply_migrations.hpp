@@ -19,7 +19,7 @@ namespace prismapp::migrate {
 // script is recorded with its error in `logs` and raised as P3018. Returns the applied names.
 // `on_applying` hears each name before its script runs (the CLI prints "Applying migration `x`").
 using ApplyingCallback = std::function<void(const std::string& migration_name)>;
-std::vector<std::string> apply_migrations(dialect::Connection& connection, std::string_view provider,
+std::vector<std::string> apply_migrations(dialect::Connection& connection, const dialect::Dialect& dialect,
                                           const std::filesystem::path& migrations_dir,
                                           const ApplyingCallback& on_applying = {});
 

@@ -43,7 +43,7 @@ std::string format_reset_reasons(const std::vector<std::string>& reasons) {
 std::optional<std::string> DevSession::diagnose() {
   check_lock_provider(ctx_.migrations_dir, ctx_.provider());
   const auto folder = list_migrations(ctx_.migrations_dir);
-  HistoryTable history(connection_, ctx_.provider());
+  HistoryTable history(connection_, *ctx_.dialect);
   const auto records = history.load();
   const HistoryDiagnosis diagnosis = diagnose_history(folder, records);
   const auto applied = applied_migrations(folder, records.value_or(std::vector<MigrationRecord>{}));
@@ -92,7 +92,7 @@ std::optional<std::string> DevSession::diagnose() {
 }
 
 std::vector<std::string> DevSession::apply_pending(const ApplyingCallback& on_applying) {
-  return apply_migrations(connection_, ctx_.provider(), ctx_.migrations_dir, on_applying);
+  return apply_migrations(connection_, *ctx_.dialect, ctx_.migrations_dir, on_applying);
 }
 
 PlannedMigration DevSession::plan(const schema::ValidationResult& target) {

@@ -11,7 +11,7 @@ namespace prismapp::migrate {
 DeployResult deploy(const MigrateContext& ctx, dialect::Connection& connection, const ApplyingCallback& on_applying) {
   DeployResult result;
   result.migrations_found = list_migrations(ctx.migrations_dir).size();
-  result.applied = apply_migrations(connection, ctx.provider(), ctx.migrations_dir, on_applying);
+  result.applied = apply_migrations(connection, *ctx.dialect, ctx.migrations_dir, on_applying);
   return result;
 }
 
@@ -20,7 +20,7 @@ StatusResult status(const MigrateContext& ctx, dialect::Connection& connection) 
   const auto folder = list_migrations(ctx.migrations_dir);
   StatusResult result;
   for (const auto& m : folder) result.folder_migrations.push_back(m.name);
-  HistoryTable history(connection, ctx.provider());
+  HistoryTable history(connection, *ctx.dialect);
   result.diagnosis = diagnose_history(folder, history.load());
   return result;
 }
@@ -34,7 +34,7 @@ void resolve_applied(const MigrateContext& ctx, dialect::Connection& connection,
                                     " could not be found. Please make sure that the migration exists, and that you "
                                     "included the whole name of the directory. (example: "
                                     "\"20201207184859_initial_migration\")");
-  HistoryTable history(connection, ctx.provider());
+  HistoryTable history(connection, *ctx.dialect);
   auto records = history.load();
   if (!records) {
     history.create();
@@ -51,7 +51,7 @@ void resolve_applied(const MigrateContext& ctx, dialect::Connection& connection,
 
 void resolve_rolled_back(const MigrateContext& ctx, dialect::Connection& connection, const std::string& name) {
   check_lock_provider(ctx.migrations_dir, ctx.provider());
-  HistoryTable history(connection, ctx.provider());
+  HistoryTable history(connection, *ctx.dialect);
   const auto records = history.load().value_or(std::vector<MigrationRecord>{});
   bool any = false;
   bool marked = false;
@@ -76,7 +76,7 @@ std::vector<std::string> reset_and_apply(const MigrateContext& ctx, dialect::Con
                                          const ApplyingCallback& on_applying) {
   check_lock_provider(ctx.migrations_dir, ctx.provider());
   connection.reset();
-  return apply_migrations(connection, ctx.provider(), ctx.migrations_dir, on_applying);
+  return apply_migrations(connection, *ctx.dialect, ctx.migrations_dir, on_applying);
 }
 
 }  // namespace prismapp::migrate

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/dialect/renderer.hpp"
 #include "core/migrate/migrate_error.hpp"
 #include "core/migrate/uuid.hpp"
 
@@ -19,22 +20,6 @@ bool all_digits(std::string_view s) {
 
 }  // namespace
 
-std::string migrations_table_ddl(std::string_view provider) {
-  // The per-provider text belongs with the dialects; it lives here until the Dialect interface
-  // grows a hook for it. SQLite: Prisma's exact statement (sqlite.rs create_migrations_table).
-  (void)provider;
-  return "CREATE TABLE \"_prisma_migrations\" (\n"
-         "    \"id\"                    TEXT PRIMARY KEY NOT NULL,\n"
-         "    \"checksum\"              TEXT NOT NULL,\n"
-         "    \"finished_at\"           DATETIME,\n"
-         "    \"migration_name\"        TEXT NOT NULL,\n"
-         "    \"logs\"                  TEXT,\n"
-         "    \"rolled_back_at\"        DATETIME,\n"
-         "    \"started_at\"            DATETIME NOT NULL DEFAULT current_timestamp,\n"
-         "    \"applied_steps_count\"   INTEGER UNSIGNED NOT NULL DEFAULT 0\n"
-         ");\n";
-}
-
 std::int64_t now_millis() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
@@ -46,6 +31,9 @@ std::string display_timestamp(std::string_view stored) {
     std::string out(stored);
     if (out.size() > 10 && out[10] == 'T') out[10] = ' ';
     if (!out.empty() && out.back() == 'Z') out.pop_back();
+    // PostgreSQL prints timestamptz in the session's zone, which the connection sets to UTC.
+    if (out.ends_with("+00:00")) out.resize(out.size() - 6);
+    if (out.ends_with("+00")) out.resize(out.size() - 3);
     return out + " UTC";
   }
   const std::int64_t millis = std::stoll(std::string(stored));
@@ -64,16 +52,19 @@ std::string display_timestamp(std::string_view stored) {
   return out + " UTC";
 }
 
-bool is_ignored_table(std::string_view name) {
-  return name == kMigrationsTableName || name.rfind("sqlite_", 0) == 0;
+bool is_ignored_table(const dialect::Dialect& dialect, std::string_view name) {
+  return name == kMigrationsTableName || dialect.is_system_table(name);
 }
+
+std::string HistoryTable::q(std::string_view identifier) const { return dialect_.renderer().quote(identifier); }
 
 std::optional<std::vector<MigrationRecord>> HistoryTable::load() {
   std::vector<dialect::Row> rows;
   try {
     rows = connection_.query(
-        "SELECT id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count "
-        "FROM \"_prisma_migrations\" ORDER BY \"started_at\" ASC");
+        "SELECT " + q("id") + ", " + q("checksum") + ", " + q("finished_at") + ", " + q("migration_name") + ", " +
+        q("logs") + ", " + q("rolled_back_at") + ", " + q("started_at") + ", " + q("applied_steps_count") + " FROM " +
+        q(kMigrationsTableName) + " ORDER BY " + q("started_at") + " ASC");
   } catch (const dialect::DatabaseError&) {
     // Like Prisma: any failure to read the table means "not initialized".
     return std::nullopt;
@@ -95,11 +86,11 @@ std::optional<std::vector<MigrationRecord>> HistoryTable::load() {
   return records;
 }
 
-void HistoryTable::create() { connection_.execute_script(migrations_table_ddl(provider_)); }
+void HistoryTable::create() { connection_.execute_script(dialect_.migrations_table_ddl()); }
 
 void HistoryTable::initialize(const std::vector<std::string>& table_names) {
   if (std::find(table_names.begin(), table_names.end(), kMigrationsTableName) != table_names.end()) return;
-  if (std::any_of(table_names.begin(), table_names.end(), [](const auto& t) { return !is_ignored_table(t); }))
+  if (std::any_of(table_names.begin(), table_names.end(), [&](const auto& t) { return !is_ignored_table(dialect_, t); }))
     throw MigrateError("P3005",
                        "The database schema is not empty. Read more about how to baseline an existing production "
                        "database: https://pris.ly/d/migrate-baseline");
@@ -109,40 +100,43 @@ void HistoryTable::initialize(const std::vector<std::string>& table_names) {
 std::string HistoryTable::record_started(std::string_view migration_name, std::string_view checksum) {
   std::string id = new_uuid_v4();
   connection_.execute(
-      "INSERT INTO \"_prisma_migrations\" (\"id\", \"checksum\", \"started_at\", \"migration_name\") VALUES (?, ?, ?, ?)",
-      {id, std::string(checksum), std::to_string(now_millis()), std::string(migration_name)});
+      "INSERT INTO " + q(kMigrationsTableName) + " (" + q("id") + ", " + q("checksum") + ", " + q("started_at") + ", " +
+          q("migration_name") + ") VALUES (?, ?, ?, ?)",
+      {id, std::string(checksum), dialect_.timestamp_parameter(now_millis()), std::string(migration_name)});
   return id;
 }
 
 void HistoryTable::record_successful_step(std::string_view id) {
   connection_.execute(
-      "UPDATE \"_prisma_migrations\" SET \"applied_steps_count\" = (\"applied_steps_count\" + 1) WHERE \"id\" = ?",
+      "UPDATE " + q(kMigrationsTableName) + " SET " + q("applied_steps_count") + " = (" + q("applied_steps_count") +
+          " + 1) WHERE " + q("id") + " = ?",
       {std::string(id)});
 }
 
 void HistoryTable::record_finished(std::string_view id) {
-  connection_.execute("UPDATE \"_prisma_migrations\" SET \"finished_at\" = ? WHERE \"id\" = ?",
-                      {std::to_string(now_millis()), std::string(id)});
+  connection_.execute("UPDATE " + q(kMigrationsTableName) + " SET " + q("finished_at") + " = ? WHERE " + q("id") + " = ?",
+                      {dialect_.timestamp_parameter(now_millis()), std::string(id)});
 }
 
 void HistoryTable::record_failed(std::string_view id, std::string_view logs) {
-  connection_.execute("UPDATE \"_prisma_migrations\" SET \"logs\" = ? WHERE \"id\" = ?",
+  connection_.execute("UPDATE " + q(kMigrationsTableName) + " SET " + q("logs") + " = ? WHERE " + q("id") + " = ?",
                       {std::string(logs), std::string(id)});
 }
 
 std::string HistoryTable::mark_applied(std::string_view migration_name, std::string_view checksum) {
   std::string id = new_uuid_v4();
-  const std::string now = std::to_string(now_millis());
+  const dialect::Value now = dialect_.timestamp_parameter(now_millis());
   connection_.execute(
-      "INSERT INTO \"_prisma_migrations\" (\"id\", \"checksum\", \"logs\", \"started_at\", \"finished_at\", "
-      "\"migration_name\") VALUES (?, ?, ?, ?, ?, ?)",
+      "INSERT INTO " + q(kMigrationsTableName) + " (" + q("id") + ", " + q("checksum") + ", " + q("logs") + ", " +
+          q("started_at") + ", " + q("finished_at") + ", " + q("migration_name") + ") VALUES (?, ?, ?, ?, ?, ?)",
       {id, std::string(checksum), std::string(""), now, now, std::string(migration_name)});
   return id;
 }
 
 void HistoryTable::mark_rolled_back(std::string_view id) {
-  connection_.execute("UPDATE \"_prisma_migrations\" SET \"rolled_back_at\" = ? WHERE \"id\" = ?",
-                      {std::to_string(now_millis()), std::string(id)});
+  connection_.execute("UPDATE " + q(kMigrationsTableName) + " SET " + q("rolled_back_at") + " = ? WHERE " + q("id") +
+                          " = ?",
+                      {dialect_.timestamp_parameter(now_millis()), std::string(id)});
 }
 
 }  // namespace prismapp::migrate

@@ -4,8 +4,9 @@
 //   - success increments applied_steps_count and sets finished_at;
 //   - failure stores the error in logs and leaves finished_at NULL (a "failed" migration);
 //   - resolve --rolled-back sets rolled_back_at; resolve --applied inserts a finished row.
-// Timestamps are written as Prisma writes them through its SQLite driver: integer milliseconds
-// since the Unix epoch (the column's DEFAULT current_timestamp text is also understood on read).
+// Timestamps are bound as Prisma's driver binds them (Dialect::timestamp_parameter: integer
+// milliseconds on SQLite, timestamptz on PostgreSQL, DATETIME(3) on MySQL); any stored form is
+// understood on read.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -33,9 +34,6 @@ struct MigrationRecord {
   bool is_applied() const { return finished_at && !rolled_back_at; }
 };
 
-// The DDL Prisma uses for the table on this provider.
-std::string migrations_table_ddl(std::string_view provider);
-
 // A stored timestamp the way Prisma prints a chrono DateTime<Utc>: "2024-01-31 12:00:00.123 UTC".
 std::string display_timestamp(std::string_view stored);
 // Milliseconds since the epoch, now.
@@ -43,8 +41,8 @@ std::int64_t now_millis();
 
 class HistoryTable {
  public:
-  HistoryTable(dialect::Connection& connection, std::string provider)
-      : connection_(connection), provider_(std::move(provider)) {}
+  HistoryTable(dialect::Connection& connection, const dialect::Dialect& dialect)
+      : connection_(connection), dialect_(dialect) {}
 
   // All rows ordered by started_at; nullopt when the table does not exist.
   std::optional<std::vector<MigrationRecord>> load();
@@ -63,12 +61,15 @@ class HistoryTable {
   void mark_rolled_back(std::string_view id);
 
  private:
+  // `"_prisma_migrations"` / `` `_prisma_migrations` `` and the same for columns.
+  std::string q(std::string_view identifier) const;
+
   dialect::Connection& connection_;
-  std::string provider_;
+  const dialect::Dialect& dialect_;
 };
 
-// Tables migrate ignores when deciding whether a database is empty (SQLite internals and the
-// migrations table itself).
-bool is_ignored_table(std::string_view name);
+// Tables migrate ignores when deciding whether a database is empty (the database's own system
+// tables and the migrations table itself).
+bool is_ignored_table(const dialect::Dialect& dialect, std::string_view name);
 
 }  // namespace prismapp::migrate

@@ -367,20 +367,20 @@ class ScenarioRun {
       migrate::write_lock_file(dir, provider);
       write_migration(dir, "20000101000000_before", init_sql);
       auto conn = t_.dialect->connect(t_.fresh_url(s_.name, tag));
-      migrate::apply_migrations(*conn, provider, dir);
+      migrate::apply_migrations(*conn, *t_.dialect, dir);
       if (seeded) conn->execute_script(s_.seed);
       write_migration(dir, "20000101000001_after", change_sql);
       if (seeded && refused_on_data()) {
         bool threw = false;
         try {
-          migrate::apply_migrations(*conn, provider, dir);
+          migrate::apply_migrations(*conn, *t_.dialect, dir);
         } catch (const std::exception&) {
           threw = true;
         }
         if (!threw) problem("the migration ran on the seeded database, expected it to fail");
         continue;
       }
-      const auto applied = migrate::apply_migrations(*conn, provider, dir);
+      const auto applied = migrate::apply_migrations(*conn, *t_.dialect, dir);
       if (applied.size() != 1) problem(tag + ": expected 1 applied migration, got " + std::to_string(applied.size()));
       check_no_residual_diff(*conn, "after " + tag);
       if (seeded) check_data(*conn, "after " + tag);

@@ -19,7 +19,45 @@ bool same_file(const SqliteUrl& a, const SqliteUrl& b) {
 
 }  // namespace
 
+bool SqliteDialect::accepts_url(std::string_view url) const { return is_sqlite_url(url); }
+
+std::string SqliteDialect::resolve_url(const std::string& written_url, const std::filesystem::path& base_dir) const {
+  parse_sqlite_url(written_url);  // P1013 for malformed URLs
+  return rebase_sqlite_url(written_url, base_dir);
+}
+
+Dialect::UrlInfo SqliteDialect::url_info(const std::string& written_url) const {
+  return UrlInfo{"SQLite", sqlite_database_name(parse_sqlite_url(written_url)), std::nullopt, written_url};
+}
+
 std::unique_ptr<Connection> SqliteDialect::connect(const std::string& url) const { return connect_sqlite(url); }
+
+Dialect::CreatingConnection SqliteDialect::connect_creating(const std::string& url, const std::string& written_url) const {
+  auto conn = connect_sqlite(url);
+  CreatingConnection out;
+  if (conn->created_database()) out.created_message = database_created_message(written_url);
+  out.connection = std::move(conn);
+  return out;
+}
+
+std::string SqliteDialect::migrations_table_ddl() const {
+  // Prisma's exact statement (sql-schema-connector flavour/sqlite.rs create_migrations_table).
+  return "CREATE TABLE \"_prisma_migrations\" (\n"
+         "    \"id\"                    TEXT PRIMARY KEY NOT NULL,\n"
+         "    \"checksum\"              TEXT NOT NULL,\n"
+         "    \"finished_at\"           DATETIME,\n"
+         "    \"migration_name\"        TEXT NOT NULL,\n"
+         "    \"logs\"                  TEXT,\n"
+         "    \"rolled_back_at\"        DATETIME,\n"
+         "    \"started_at\"            DATETIME NOT NULL DEFAULT current_timestamp,\n"
+         "    \"applied_steps_count\"   INTEGER UNSIGNED NOT NULL DEFAULT 0\n"
+         ");\n";
+}
+
+// Prisma's SQLite driver (quaint) stores chrono DateTimes as integer milliseconds.
+Value SqliteDialect::timestamp_parameter(std::int64_t unix_millis) const { return std::to_string(unix_millis); }
+
+bool SqliteDialect::is_system_table(std::string_view table_name) const { return table_name.starts_with("sqlite_"); }
 
 std::unique_ptr<SqliteConnection> SqliteDialect::connect_sqlite(const std::string& url, const OpenOptions& options) const {
   return SqliteConnection::open(parse_sqlite_url(url), options);

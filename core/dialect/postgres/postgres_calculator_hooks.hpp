@@ -1,0 +1,9 @@
+// postgres's CalculatorHooks (see core/dialect/calculator_hooks.hpp).
+#pragma once
+#include "core/dialect/calculator_hooks.hpp"
+
+namespace prismapp::dialect {
+
+const CalculatorHooks& postgres_calculator_hooks();
+
+}  // namespace prismapp::dialect

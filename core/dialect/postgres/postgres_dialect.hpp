@@ -1,0 +1,34 @@
+// The postgresql dialect: connections, URLs, the shadow database, the _prisma_migrations table and
+// the postgresql policies of the calculator, differ and renderer.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/dialect/dialect.hpp"
+
+namespace prismapp::dialect::postgres {
+
+class PostgresDialect final : public Dialect {
+ public:
+  std::string_view provider() const override { return "postgresql"; }
+
+  bool accepts_url(std::string_view url) const override;
+  UrlInfo url_info(const std::string& written_url) const override;
+
+  std::unique_ptr<Connection> connect(const std::string& url) const override;
+  CreatingConnection connect_creating(const std::string& url, const std::string& written_url) const override;
+  std::unique_ptr<ShadowDatabase> create_shadow_database(const std::string& main_url,
+                                                         const std::optional<std::string>& shadow_url) const override;
+
+  const CalculatorHooks& calculator_hooks() const override;
+  const DifferHooks& differ_hooks() const override;
+  const Renderer& renderer() const override;
+
+  std::string migrations_table_ddl() const override;
+  Value timestamp_parameter(std::int64_t unix_millis) const override;
+};
+
+const PostgresDialect& postgres_dialect();
+
+}  // namespace prismapp::dialect::postgres

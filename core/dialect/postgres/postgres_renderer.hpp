@@ -1,0 +1,9 @@
+// postgres's Renderer (see core/dialect/renderer.hpp).
+#pragma once
+#include "core/dialect/renderer.hpp"
+
+namespace prismapp::dialect {
+
+const Renderer& postgres_renderer();
+
+}  // namespace prismapp::dialect
