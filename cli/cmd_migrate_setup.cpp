@@ -95,8 +95,10 @@ int run_migrate_command(const std::function<int()>& body) {
   } catch (const migrate::MigrateError& e) {
     throw CliError(e.code.empty() ? std::string(e.what()) : e.code + "\n\n" + e.what());
   } catch (const dialect::DatabaseError& e) {
-    const std::string text = migrate::database_error_text(e).message;
-    throw CliError(e.code.empty() ? text : e.code + "\n\n" + text);
+    // A Prisma error code comes with Prisma's own message (P1000, P1003, ...); without one the
+    // database's text is the message.
+    if (!e.code.empty()) throw CliError(e.code + "\n\n" + e.what());
+    throw CliError(migrate::database_error_text(e).message);
   }
 }
 

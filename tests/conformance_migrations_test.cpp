@@ -181,3 +181,22 @@ TEST_CASE("conformance: migrations from empty leave no drift (sqlite)", "[confor
     CHECK(diff::render_script(drift, d->renderer()) == "-- This is an empty migration.\n");
   }
 }
+
+// Prisma 6.19's `migrate diff --from-empty --to-schema-datamodel <schema> --script` on PostgreSQL
+// (oracle/artefacts; the schemas are in oracle/schemas).
+TEST_CASE("conformance: oracle migrate diff artefacts (postgresql)", "[conformance][migrations][postgres]") {
+  const dialect::Dialect* d = dialect::find_dialect("postgresql");
+  REQUIRE(d != nullptr);
+  Outcome outcome;
+  const fs::path artefacts = kShared / "oracle/artefacts";
+  const fs::path schemas = kShared / "oracle/schemas";
+  compare(outcome, "migration.pg.v6.sql", without_cli_newline(testing::read_file(artefacts / "migration.pg.v6.sql")),
+          migrate_from_empty("schema.prisma", testing::read_file(schemas / "pg6.prisma"), *d));
+  compare(outcome, "migration.large500-postgresql.v6.sql",
+          without_cli_newline(testing::read_file(artefacts / "migration.large500-postgresql.v6.sql")),
+          migrate_from_empty("schema.prisma", testing::read_file(schemas / "large-pg6.prisma"), *d));
+  std::cout << "migrations postgresql oracle: " << outcome.passed << " passed, " << outcome.failed << " failed"
+            << (outcome.blocked ? ", " + std::to_string(outcome.blocked) + " blocked by schema validation" : "") << "\n";
+  for (const auto& f : outcome.failures) std::cout << "  " << f;
+  CHECK(outcome.failed == 0);
+}

@@ -41,12 +41,15 @@ struct ScratchDir {
 }  // namespace
 
 TEST_CASE("scenarios: the corpus is well formed", "[scenarios]") {
-  const auto all = scenarios::load_scenarios(kScenarios);  // throws on a malformed expect.txt
-  CHECK(all.size() >= 45);
-  for (const auto& [name, reason] : scenarios::load_known_failures(kScenarios / "KNOWN_FAILURES.txt")) {
-    INFO(name);
-    CHECK(fs::is_directory(kScenarios / name));
-    CHECK(!reason.empty());
+  for (const std::string provider : {"sqlite", "postgresql", "mysql"}) {
+    const auto all = scenarios::load_scenarios(kScenarios, provider);  // throws on a malformed expect.txt
+    CHECK(all.size() >= 100);
+    const std::string list = provider == "sqlite" ? "KNOWN_FAILURES.txt" : "KNOWN_FAILURES." + provider + ".txt";
+    for (const auto& [name, reason] : scenarios::load_known_failures(kScenarios / list)) {
+      INFO(list << ": " << name);
+      CHECK(fs::is_directory(kScenarios / name));
+      CHECK(!reason.empty());
+    }
   }
 }
 
@@ -63,30 +66,9 @@ TEST_CASE("scenarios: sqlite", "[scenarios][sqlite]") {
     return "file:" + file.string();
   };
 
-  const char* filter = std::getenv("SCENARIO");
-  const auto known = scenarios::load_known_failures(kScenarios / "KNOWN_FAILURES.txt");
-  int passed = 0, failed = 0;
-  std::vector<std::string> unexpected, known_failed, known_passed;
-  for (const auto& s : scenarios::load_scenarios(kScenarios)) {
-    if (filter && s.name.find(filter) == std::string::npos) continue;
-    const auto problems = scenarios::run_scenario(s, target);
-    const bool is_known = known.count(s.name) > 0;
-    if (problems.empty()) {
-      ++passed;
-      if (is_known) known_passed.push_back(s.name);
-      continue;
-    }
-    ++failed;
-    std::string text = s.name;
-    for (const auto& p : problems) text += "\n    " + p;
-    (is_known ? known_failed : unexpected).push_back(filter || !is_known ? text : s.name + " (known: " + known.at(s.name) + ")");
-  }
-
-  std::cout << "scenarios sqlite: " << passed << " passed, " << failed << " failed\n";
-  for (const auto& f : known_failed) std::cout << "  known failure: " << f << "\n";
-  for (const auto& f : unexpected) std::cout << "  FAILED: " << f << "\n";
-  for (const auto& n : known_passed) std::cout << "  listed in KNOWN_FAILURES.txt but passes: " << n << "\n";
-  CHECK(unexpected.empty());
+  const auto report = scenarios::run_corpus(kScenarios, "sqlite", target);
+  report.print("sqlite");
+  CHECK(report.unexpected.empty());
 }
 
 // The same corpus through the binary, the way users meet it: exit codes of db push with and

@@ -153,9 +153,10 @@ TEST_CASE("the parser never loses or crashes on arbitrary bytes", "[parser]") {
       "\r\r\n\n", "model A {\r\n  id Int\r\n}\r\n", "@@@@", "/* never closed"};
   for (const auto& in : inputs) {
     Diagnostics d;
-    const CstNode root = parse_cst(in);
+    const Cst cst = parse_cst(in);
+    const CstNode& root = cst.root();
     CHECK(root.end == in.size());
-    CHECK(root.children.back().rule == Rule::EOI);
+    CHECK(root.children().back().rule == Rule::EOI);
     parse(in, d);
   }
 }

@@ -48,6 +48,8 @@ class CalculatorHooks {
   virtual EnumStorage enum_storage() const = 0;
   // DDL spelling of an enum column stored as text (EnumStorage::Text).
   virtual std::string enum_text_data_type() const { return "TEXT"; }
+  // DDL spelling of an inline enum column (EnumStorage::PerColumn), e.g. MySQL's ENUM('A', 'B').
+  virtual std::string per_column_enum_data_type(const sql::Enum& column_enum) const { return column_enum.name; }
 
   // Whether a field becomes an auto-incrementing column without @default(autoincrement()).
   // SQLite: an INTEGER column that is the whole primary key is the rowid, which auto-increments.

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/sql/migration_steps.hpp"
 #include "core/sql/sql_schema.hpp"
@@ -70,6 +71,21 @@ class DifferHooks {
   virtual bool index_should_be_renamed(const sql::Index& previous, const sql::Index& next) const {
     return previous.name != next.name;
   }
+  // Enum columns whose enum lives in the column (MySQL's ENUM('A', 'B')): how a change of the
+  // values changes the column's type. None by default: named enums change through AlterEnum.
+  virtual std::optional<sql::ColumnTypeChange> enum_values_change(const std::vector<std::string>& /*previous*/,
+                                                                  const std::vector<std::string>& /*next*/) const {
+    return std::nullopt;
+  }
+  // Whether a foreign key survives one of its nullable columns becoming required (false on MySQL,
+  // which then needs the key dropped and re-added around the column change).
+  virtual bool can_cope_with_foreign_key_column_becoming_non_nullable() const { return true; }
+
+  // ---- destructive-change checker: AlterColumn (Prisma's per-database check_alter_column) ------
+  // MySQL: a column made required is reported as such and nothing else about that column.
+  virtual bool alter_column_required_check_is_exclusive() const { return false; }
+  // MySQL: a type change of an inline enum column only warns about the values it removes.
+  virtual bool alter_column_checks_enum_value_removal() const { return false; }
 
   // ---- destructive-change checker ------------------------------------------------------------
   // A query returning one row with one integer: the table's row count / non-null value count.

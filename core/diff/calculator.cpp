@@ -26,6 +26,8 @@ void push_namespaces(Context& ctx, std::string_view default_namespace) {
   ctx.namespaces.emplace(std::string(default_namespace), sql::NamespaceId{0});
   const auto* datasource = ctx.configuration.first_datasource();
   if (!datasource) return;
+  // `schemas = [...]` on a database with namespaces: names are qualified in DDL.
+  ctx.schema().explicit_namespaces = !datasource->schemas.empty() && !default_namespace.empty();
   for (const auto& [name, span] : datasource->schemas) {
     if (ctx.namespaces.count(name)) continue;
     ctx.namespaces.emplace(name, ctx.schema().add_namespace(name));

@@ -71,7 +71,7 @@ sql::ColumnType enum_type(const Context& ctx, db::ScalarFieldId field_id, const 
     case dialect::EnumStorage::PerColumn:
       type.family = sql::ColumnTypeFamily::Enum;
       type.enum_id = ctx.field_enum_ids[field_id.value];
-      type.full_data_type = ctx.out.schema.enum_(type.enum_id).name;
+      type.full_data_type = ctx.hooks.per_column_enum_data_type(ctx.out.schema.enum_(type.enum_id));
       break;
   }
   return type;

@@ -20,10 +20,12 @@ enum class CheckKind {
   PrimaryKeyChange,
   UniqueConstraintAddition,
   EnumValueRemoval,
+  DropAndRecreateColumn,
   // unexecutable
   AddedRequiredFieldToTable,
   AddedRequiredFieldToTableWithPrismaLevelDefault,
   MadeOptionalFieldRequired,
+  DropAndRecreateRequiredColumn,
 };
 
 struct Check {
@@ -38,13 +40,15 @@ struct Check {
       case CheckKind::PrimaryKeyChange:
       case CheckKind::AddedRequiredFieldToTable:
       case CheckKind::AddedRequiredFieldToTableWithPrismaLevelDefault:
-      case CheckKind::MadeOptionalFieldRequired: return true;
+      case CheckKind::MadeOptionalFieldRequired:
+      case CheckKind::DropAndRecreateColumn:
+      case CheckKind::DropAndRecreateRequiredColumn: return true;
       default: return false;
     }
   }
   bool needs_values() const {
     return kind == CheckKind::NonEmptyColumnDrop || kind == CheckKind::RiskyCast || kind == CheckKind::NotCastable ||
-           kind == CheckKind::MadeOptionalFieldRequired;
+           kind == CheckKind::MadeOptionalFieldRequired || kind == CheckKind::DropAndRecreateColumn;
   }
 };
 
@@ -127,6 +131,26 @@ std::optional<std::string> evaluate(const Check& c, const Inspection& db) {
       return fmt::format(
           "The values [{}] on the enum `{}` will be removed. If these variants are still used in the database, this will fail.",
           c.list, c.table);
+    case CheckKind::DropAndRecreateColumn:
+      if (rows == 0 || values == 0) return std::nullopt;
+      if (values)
+        return fmt::format(
+            "The `{}` column on the `{}` table would be dropped and recreated. This will lead to data loss.", c.column, c.table);
+      return fmt::format(
+          "The `{}` column on the `{}` table would be dropped and recreated. This will lead to data loss if there is data in "
+          "the column.",
+          c.column, c.table);
+    case CheckKind::DropAndRecreateRequiredColumn:
+      if (rows == 0) return std::nullopt;
+      if (rows)
+        return fmt::format(
+            "Changed the type of `{}` on the `{}` table. No cast exists, the column would be dropped and recreated, which "
+            "cannot be done since the column is required and there is data in the table.",
+            c.column, c.table);
+      return fmt::format(
+          "Changed the type of `{}` on the `{}` table. No cast exists, the column would be dropped and recreated, which cannot "
+          "be done if there is data, since the column is required.",
+          c.column, c.table);
     case CheckKind::AddedRequiredFieldToTable:
       if (rows == 0) return std::nullopt;
       return fmt::format("Added the required column `{}` to the `{}` table without a default value. {}", c.column, c.table,
@@ -157,12 +181,12 @@ std::optional<std::string> evaluate(const Check& c, const Inspection& db) {
 
 bool is_unexecutable(CheckKind k) {
   return k == CheckKind::AddedRequiredFieldToTable || k == CheckKind::AddedRequiredFieldToTableWithPrismaLevelDefault ||
-         k == CheckKind::MadeOptionalFieldRequired;
+         k == CheckKind::MadeOptionalFieldRequired || k == CheckKind::DropAndRecreateRequiredColumn;
 }
 
 class Planner {
  public:
-  explicit Planner(const sql::Migration& m) : m_(m) {}
+  Planner(const sql::Migration& m, const dialect::DifferHooks& hooks) : m_(m), hooks_(hooks) {}
   std::vector<Check> checks;
 
   void plan() {
@@ -174,6 +198,7 @@ class Planner {
 
  private:
   const sql::Migration& m_;
+  const dialect::DifferHooks& hooks_;
   std::size_t step_ = 0;
 
   Check table_check(CheckKind kind, const sql::SqlSchema& s, sql::TableId t) const {
@@ -197,6 +222,50 @@ class Planner {
                                   *m_.next, next));
   }
 
+  // Prisma's display_column_type: the native type where the column has one, else the family.
+  static std::string display_type(const sql::Column& c) {
+    return c.type.native_type ? *c.type.native_type : std::string(sql::column_type_family_name(c.type.family));
+  }
+
+  // MySQL's check_alter_column: a column made required is only that; a changed inline enum only
+  // warns about the values it loses.
+  bool exclusive_alter_column_checks(sql::Pair<sql::ColumnId> ids, const sql::ColumnChanges& changes) {
+    const sql::Column& prev = m_.previous->column(ids.previous);
+    const sql::Column& next = m_.next->column(ids.next);
+    const bool only_type = changes.type && !changes.arity && !changes.default_value && !changes.autoincrement;
+    if (hooks_.alter_column_required_check_is_exclusive() && changes.arity && next.type.arity == sql::ColumnArity::Required) {
+      checks.push_back(column_check(CheckKind::MadeOptionalFieldRequired, *m_.previous, ids.previous));
+      return true;
+    }
+    if (hooks_.alter_column_checks_enum_value_removal() && only_type && prev.type.family == sql::ColumnTypeFamily::Enum &&
+        next.type.family == sql::ColumnTypeFamily::Enum) {
+      const sql::Enum& pe = m_.previous->enum_(prev.type.enum_id);
+      const sql::Enum& ne = m_.next->enum_(next.type.enum_id);
+      Check c{CheckKind::EnumValueRemoval, step_, "", ne.name, "", "", "", ""};
+      for (const auto& v : pe.values) {
+        if (std::find(ne.values.begin(), ne.values.end(), v) != ne.values.end()) continue;
+        if (!c.list.empty()) c.list += ",";
+        c.list += v;
+      }
+      if (!c.list.empty()) checks.push_back(std::move(c));
+      return true;
+    }
+    return false;
+  }
+
+  // Prisma's check_drop_and_recreate_column (PostgreSQL, MySQL).
+  void drop_and_recreate(sql::Pair<sql::ColumnId> ids, const sql::ColumnChanges& changes) {
+    const sql::Column& prev = m_.previous->column(ids.previous);
+    const sql::Column& next = m_.next->column(ids.next);
+    const bool next_required_without_default = next.type.arity == sql::ColumnArity::Required && !next.default_value;
+    if (changes.arity && prev.type.arity == sql::ColumnArity::Nullable && next_required_without_default)
+      checks.push_back(column_check(CheckKind::AddedRequiredFieldToTable, *m_.previous, ids.previous));
+    else if (next_required_without_default)
+      checks.push_back(column_check(CheckKind::DropAndRecreateRequiredColumn, *m_.previous, ids.previous));
+    else
+      checks.push_back(column_check(CheckKind::DropAndRecreateColumn, *m_.previous, ids.previous));
+  }
+
   void column_change(sql::Pair<sql::ColumnId> ids, const sql::ColumnChanges& changes,
                      const std::optional<sql::ColumnTypeChange>& type_change) {
     const sql::Column& prev = m_.previous->column(ids.previous);
@@ -208,8 +277,8 @@ class Planner {
     if (type_change == sql::ColumnTypeChange::RiskyCast || type_change == sql::ColumnTypeChange::NotCastable) {
       Check c = column_check(type_change == sql::ColumnTypeChange::RiskyCast ? CheckKind::RiskyCast : CheckKind::NotCastable,
                              *m_.previous, ids.previous);
-      c.previous_type = sql::column_type_family_name(prev.type.family);
-      c.next_type = sql::column_type_family_name(next.type.family);
+      c.previous_type = display_type(prev);
+      c.next_type = display_type(next);
       checks.push_back(std::move(c));
     }
   }
@@ -220,13 +289,13 @@ class Planner {
         column_drop(d->column);
       } else if (const auto* a = std::get_if<sql::AlterColumn>(&change)) {
         // Prisma's generic AlterColumn check: arity and risky casts, as for redefinitions.
-        column_change(a->column, a->changes, a->type_change);
+        if (!exclusive_alter_column_checks(a->column, a->changes)) column_change(a->column, a->changes, a->type_change);
       } else if (const auto* add = std::get_if<sql::AddColumn>(&change)) {
         column_add(add->column, add->has_virtual_default);
       } else if (std::holds_alternative<sql::DropPrimaryKey>(change)) {
         checks.push_back(table_check(CheckKind::PrimaryKeyChange, *m_.previous, s.table.previous));
       } else if (const auto* r = std::get_if<sql::DropAndRecreateColumn>(&change)) {
-        column_change(r->column, r->changes, sql::ColumnTypeChange::NotCastable);
+        drop_and_recreate(r->column, r->changes);
       }
     }
   }
@@ -273,7 +342,7 @@ class Planner {
 
 DestructiveWarnings check_destructive_changes(const sql::Migration& migration, const dialect::DifferHooks& hooks,
                                               dialect::Connection* connection) {
-  Planner planner(migration);
+  Planner planner(migration, hooks);
   planner.plan();
 
   Inspection inspection;

@@ -14,10 +14,18 @@ using Steps = std::vector<sql::Step>;
 void push_created_schemas(Steps& steps, const DifferDatabase& db) {
   std::set<std::string> existing;
   for (const auto& ns : db.previous.namespaces) existing.insert(ns.name);
+  // Prisma creates only namespaces something lives in (a listed but unused schema is left alone).
+  std::set<std::uint32_t> used;
+  for (const auto& t : db.next.tables) used.insert(t.ns.value);
+  for (const auto& e : db.next.enums) used.insert(e.ns.value);
   for (std::uint32_t i = 0; i < db.next.namespaces.size(); ++i) {
     const std::string& name = db.next.namespaces[i].name;
     // The unnamed default namespace stands for "no schemas" (SQLite, MySQL): nothing to create.
-    if (!name.empty() && !existing.count(name)) steps.push_back(sql::CreateSchema{sql::NamespaceId{i}});
+    if (name.empty() || existing.count(name)) continue;
+    // Without explicit namespaces (single-schema PostgreSQL) the connection's schema is implicit.
+    if (i == 0 && !db.next.explicit_namespaces) continue;
+    if (db.next.explicit_namespaces && !used.count(i)) continue;
+    steps.push_back(sql::CreateSchema{sql::NamespaceId{i}});
   }
 }
 
@@ -44,14 +52,17 @@ void push_dropped_tables(Steps& steps, const DifferDatabase& db) {
   }
 }
 
-bool index_covers_foreign_key(const sql::SqlSchema& s, sql::TableId table, const sql::Index& index) {
+// Whether a foreign key of `table` (in `fk_schema`) has the leading columns of `index` (an index
+// of `index_schema`, compared by column name).
+bool index_covers_foreign_key(const sql::SqlSchema& fk_schema, sql::TableId table, const sql::SqlSchema& index_schema,
+                              const sql::Index& index) {
   if (index.type == sql::IndexType::Fulltext) return false;
-  for (sql::ForeignKeyId fk_id : s.table(table).foreign_keys) {
-    const sql::ForeignKey& fk = s.foreign_key(fk_id);
+  for (sql::ForeignKeyId fk_id : fk_schema.table(table).foreign_keys) {
+    const sql::ForeignKey& fk = fk_schema.foreign_key(fk_id);
     if (fk.columns.size() > index.columns.size()) continue;
     bool prefix = true;
     for (std::size_t i = 0; i < fk.columns.size() && prefix; ++i)
-      prefix = s.column(fk.columns[i]).name == s.column(index.columns[i].column).name;
+      prefix = fk_schema.column(fk.columns[i]).name == index_schema.column(index.columns[i].column).name;
     if (prefix) return true;
   }
   return false;
@@ -62,7 +73,11 @@ void push_dropped_indexes(Steps& steps, const DifferDatabase& db) {
   for (const TablePairDiff& pair : db.table_pairs) {
     if (pair.redefine) continue;
     for (sql::IndexId i : db.dropped_indexes(pair)) {
-      if (db.hooks.should_skip_fk_indexes() && index_covers_foreign_key(db.previous, pair.ids.previous, db.previous.index(i)))
+      // MySQL: an index backing a foreign key stays as long as a key on those columns does
+      // (the database needs it); it goes when the key goes for good.
+      const sql::Index& index = db.previous.index(i);
+      if (db.hooks.should_skip_fk_indexes() && index_covers_foreign_key(db.previous, pair.ids.previous, db.previous, index) &&
+          index_covers_foreign_key(db.next, pair.ids.next, db.previous, index))
         continue;
       dropped.insert(i);
     }

@@ -91,6 +91,7 @@ DifferDatabase::DifferDatabase(const sql::SqlSchema& previous_, const sql::SqlSc
         ColumnPairDiff cp;
         cp.ids = {prev_cols[a], next_cols[b]};
         cp.changes = column_changes(previous.column(cp.ids.previous), next.column(cp.ids.next), hooks, cp.type_change);
+        enum_values_change(cp);
         pair.column_pairs.push_back(cp);
         ++a;
         ++b;
@@ -122,6 +123,17 @@ DifferDatabase::DifferDatabase(const sql::SqlSchema& previous_, const sql::SqlSc
     facts.dropped_foreign_keys = !dropped_foreign_keys(pair).empty();
     pair.redefine = hooks.table_needs_redefinition(facts);
     any_redefined_ = any_redefined_ || pair.redefine;
+  }
+}
+
+// Inline enum columns (MySQL) change type when their values change; the hooks judge how.
+void DifferDatabase::enum_values_change(ColumnPairDiff& cp) const {
+  const sql::ColumnType& p = previous.column(cp.ids.previous).type;
+  const sql::ColumnType& n = next.column(cp.ids.next).type;
+  if (p.family != sql::ColumnTypeFamily::Enum || n.family != sql::ColumnTypeFamily::Enum || cp.type_change) return;
+  if (auto change = hooks.enum_values_change(previous.enum_(p.enum_id).values, next.enum_(n.enum_id).values)) {
+    cp.type_change = change;
+    cp.changes.type = true;
   }
 }
 
@@ -164,7 +176,9 @@ bool DifferDatabase::foreign_keys_match(sql::ForeignKeyId previous_id, sql::Fore
     if (pc.name != nc.name) return false;
     const ColumnPairDiff* cp = column_pair({p.columns[i], n.columns[i]});
     if (cp && cp->changes.type) return false;
-    // A constrained column becoming NOT NULL is fine everywhere Prisma supports; kept for parity.
+    // MySQL cannot make a constrained column NOT NULL under its key: the key is recreated.
+    const bool became_required = pc.type.arity == sql::ColumnArity::Nullable && nc.type.arity == sql::ColumnArity::Required;
+    if (became_required && !hooks.can_cope_with_foreign_key_column_becoming_non_nullable()) return false;
   }
   for (std::size_t i = 0; i < p.referenced_columns.size(); ++i)
     if (previous.column(p.referenced_columns[i]).name != next.column(n.referenced_columns[i]).name) return false;

@@ -68,6 +68,7 @@ class DifferDatabase {
 
  private:
   std::string table_key(const sql::SqlSchema& schema, sql::TableId table) const;
+  void enum_values_change(ColumnPairDiff& pair) const;
   // (previous column << 32 | next column) -> (table_pairs slot, column_pairs slot)
   std::unordered_map<std::uint64_t, std::pair<std::size_t, std::size_t>> column_pair_index_;
   std::unordered_map<std::uint32_t, std::size_t> pair_of_previous_table_;  // previous table id -> table_pairs slot

@@ -18,12 +18,14 @@ class AstBuilder {
     ast::SchemaAst out;
     out.file = file_;
     const CstNode* pending_doc = nullptr;
-    const auto& items = root.children;
+    const std::span<const CstNode> items = root.children();
+    out.tops.reserve(count(root, Rule::model_declaration) + count(root, Rule::enum_declaration) +
+                     count(root, Rule::config_block));
     for (std::size_t i = 0; i < items.size(); ++i) {
       const CstNode& item = items[i];
       switch (item.rule) {
         case Rule::model_declaration: {
-          const Rule kw = item.children.front().rule;
+          const Rule kw = item.children().front().rule;
           const CstNode* doc = std::exchange(pending_doc, nullptr);
           if (kw == Rule::TYPE_KEYWORD) out.tops.emplace_back(composite_type(item, doc));
           else out.tops.emplace_back(model(item, doc, kw == Rule::VIEW_KEYWORD));
@@ -70,12 +72,18 @@ class AstBuilder {
   Diagnostics& diags_;
 
   Span span(const CstNode& n) const { return Span{file_, n.start, n.end}; }
+  // Children with this rule: used to size vectors once (the AST is most of parsing's allocations).
+  static std::size_t count(const CstNode& n, Rule r) {
+    std::size_t k = 0;
+    for (const auto& c : n.children()) k += c.rule == r;
+    return k;
+  }
   std::string str(const CstNode& n) const { return std::string(n.text(text_)); }
   ast::Identifier ident(const CstNode& n) const { return ast::Identifier{str(n), span(n)}; }
 
   // ---- comments -------------------------------------------------------------------------------
   std::string_view doc_line(const CstNode& comment_node) const {
-    std::string_view t = comment_node.children.front().text(text_);  // doc_content
+    std::string_view t = comment_node.children().front().text(text_);  // doc_content
     while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
     return t;
   }
@@ -95,7 +103,7 @@ class AstBuilder {
   std::optional<ast::Comment> comment_lines(const CstNode& block) const {
     std::string text;
     bool any = false;
-    for (const auto& c : block.children) {
+    for (const auto& c : block.children()) {
       std::string_view line;
       if (c.rule == Rule::doc_comment) line = doc_line(c);
       else if (c.rule == Rule::multi_line_comment) line = multi_line_text(c);
@@ -119,7 +127,7 @@ class AstBuilder {
 
   // ---- expressions ----------------------------------------------------------------------------
   ast::Expression expression(const CstNode& expr) {
-    const CstNode& first = expr.children.front();
+    const CstNode& first = expr.children().front();
     ast::Expression e;
     e.span = span(first);
     switch (first.rule) {
@@ -137,14 +145,14 @@ class AstBuilder {
         break;
       case Rule::function_call:
         e.kind = ast::ExpressionKind::Function;
-        for (const auto& c : first.children) {
+        for (const auto& c : first.children()) {
           if (c.rule == Rule::path) e.value = str(c);
           else if (c.rule == Rule::arguments_list) arguments(c, e.arguments);
         }
         break;
       case Rule::array_expression:
         e.kind = ast::ExpressionKind::Array;
-        for (const auto& c : first.children)
+        for (const auto& c : first.children())
           if (c.rule == Rule::expression) e.items.push_back(expression(c));
         break;
       default:
@@ -192,7 +200,7 @@ class AstBuilder {
 
   // JSON-style unescaping with Prisma's error messages for unknown and invalid escapes.
   std::string string_literal(const CstNode& lit) {
-    const CstNode& content = lit.children.front();
+    const CstNode& content = lit.children().front();
     const std::string_view s = content.text(text_);
     std::string out;
     out.reserve(s.size());
@@ -260,12 +268,13 @@ class AstBuilder {
   }
 
   void arguments(const CstNode& list, ast::ArgumentsList& out) {
-    for (const auto& c : list.children) {
+    out.arguments.reserve(count(list, Rule::named_argument) + count(list, Rule::expression));
+    for (const auto& c : list.children()) {
       switch (c.rule) {
         case Rule::named_argument: {
           ast::Argument arg;
           arg.span = span(c);
-          for (const auto& part : c.children) {
+          for (const auto& part : c.children()) {
             if (part.rule == Rule::identifier) arg.name = ident(part);
             else if (part.rule == Rule::expression) arg.value_storage.push_back(expression(part));
           }
@@ -280,7 +289,7 @@ class AstBuilder {
           break;
         }
         case Rule::empty_argument:
-          out.empty_arguments.push_back(ast::EmptyArgument{ident(c.children.front())});
+          out.empty_arguments.push_back(ast::EmptyArgument{ident(c.children().front())});
           break;
         case Rule::trailing_comma:
           out.trailing_comma = span(c);
@@ -294,7 +303,7 @@ class AstBuilder {
   ast::Attribute attribute(const CstNode& node) {
     ast::Attribute attr;
     attr.span = span(node);
-    for (const auto& c : node.children) {
+    for (const auto& c : node.children()) {
       if (c.rule == Rule::path) attr.name = ident(c);
       else if (c.rule == Rule::arguments_list) arguments(c, attr.arguments);
     }
@@ -304,15 +313,15 @@ class AstBuilder {
   // ---- fields and types -----------------------------------------------------------------------
   std::optional<std::pair<ast::FieldArity, ast::FieldType>> field_type(const CstNode& node, std::string& error,
                                                                         Span& error_span) {
-    const CstNode& t = node.children.front();
+    const CstNode& t = node.children().front();
     auto base = [&](const CstNode& base_type) {
-      const CstNode& inner = base_type.children.front();
+      const CstNode& inner = base_type.children().front();
       ast::FieldType ft;
       if (inner.rule == Rule::identifier) {
         ft.name = str(inner);
         ft.span = span(inner);
       } else {  // unsupported_type: Unsupported("...")
-        const CstNode& lit = inner.children.front();
+        const CstNode& lit = inner.children().front();
         ft.unsupported = true;
         ft.name = string_literal(lit);
         ft.span = span(inner);
@@ -320,8 +329,8 @@ class AstBuilder {
       return ft;
     };
     switch (t.rule) {
-      case Rule::optional_type: return std::pair{ast::FieldArity::Optional, base(t.children.front())};
-      case Rule::list_type: return std::pair{ast::FieldArity::List, base(t.children.front())};
+      case Rule::optional_type: return std::pair{ast::FieldArity::Optional, base(t.children().front())};
+      case Rule::list_type: return std::pair{ast::FieldArity::List, base(t.children().front())};
       case Rule::base_type: return std::pair{ast::FieldArity::Required, base(t)};
       case Rule::legacy_required_type:
         error = "Fields are required by default, `!` is no longer required.";
@@ -345,8 +354,9 @@ class AstBuilder {
     ast::Field f;
     f.span = span(node);
     f.documentation = doc(pending_comment);
+    f.attributes.reserve(count(node, Rule::field_attribute));
     bool has_name = false, has_type = false;
-    for (const auto& c : node.children) {
+    for (const auto& c : node.children()) {
       switch (c.rule) {
         case Rule::identifier:
           f.name = ident(c);
@@ -393,8 +403,10 @@ class AstBuilder {
     m.span = span(node);
     m.is_view = is_view;
     m.documentation = doc(doc_block);
+    m.fields.reserve(count(node, Rule::field_declaration));
+    m.attributes.reserve(count(node, Rule::block_attribute));
     const CstNode* pending = nullptr;
-    for (const auto& c : node.children) {
+    for (const auto& c : node.children()) {
       switch (c.rule) {
         case Rule::identifier: m.name = ident(c); break;
         case Rule::block_attribute: m.attributes.push_back(attribute(c)); break;
@@ -417,7 +429,7 @@ class AstBuilder {
     t.span = span(node);
     t.documentation = doc(doc_block);
     const CstNode* pending = nullptr;
-    for (const auto& c : node.children) {
+    for (const auto& c : node.children()) {
       switch (c.rule) {
         case Rule::identifier: t.name = ident(c); break;
         case Rule::block_attribute: {
@@ -461,7 +473,7 @@ class AstBuilder {
     e.documentation = doc(doc_block);
     const CstNode* pending = nullptr;
     bool inner_started = false;
-    for (const auto& c : node.children) {
+    for (const auto& c : node.children()) {
       if (c.rule != Rule::ENUM_KEYWORD && c.rule != Rule::identifier && c.rule != Rule::BLOCK_OPEN &&
           c.rule != Rule::BLOCK_CLOSE) {
         if (!inner_started) e.inner_span = Span{file_, c.start, c.start};
@@ -478,7 +490,7 @@ class AstBuilder {
           ast::EnumValue v;
           v.span = span(c);
           v.documentation = doc(std::exchange(pending, nullptr));
-          for (const auto& part : c.children) {
+          for (const auto& part : c.children()) {
             if (part.rule == Rule::identifier) v.name = ident(part);
             else if (part.rule == Rule::field_attribute) v.attributes.push_back(attribute(part));
             else if (part.rule == Rule::trailing_comment)
@@ -503,7 +515,7 @@ class AstBuilder {
     ast::Identifier name;
     bool is_datasource = false;
     Span inner{file_, 0, 0};
-    for (const auto& c : node.children) {
+    for (const auto& c : node.children()) {
       switch (c.rule) {
         case Rule::DATASOURCE_KEYWORD: is_datasource = true; break;
         case Rule::identifier: name = ident(c); break;
@@ -511,7 +523,7 @@ class AstBuilder {
         case Rule::key_value: {
           ast::ConfigBlockProperty prop;
           prop.span = span(c);
-          for (const auto& part : c.children) {
+          for (const auto& part : c.children()) {
             if (part.rule == Rule::identifier) prop.name = ident(part);
             else if (part.rule == Rule::expression) prop.value = expression(part);
           }
@@ -559,7 +571,7 @@ ast::SchemaAst build_ast(const CstNode& root, std::string_view text, FileId file
 }
 
 ast::SchemaAst parse_file(std::string_view text, FileId file, Diagnostics& diagnostics) {
-  return build_ast(parse_cst(text), text, file, diagnostics);
+  return build_ast(parse_cst(text).root(), text, file, diagnostics);
 }
 
 const char* ast::Expression::describe() const {

@@ -9,7 +9,16 @@
 //   (string_literal, comment_block, trailing_comment) skip nothing but keep child nodes.
 // - Silent rules (WHITESPACE, NEWLINE, argument) produce no nodes.
 // - Ordered choice with backtracking: a failed alternative leaves no nodes behind.
+//
+// Node storage (see Cst in cst.hpp): a node's children must end up adjacent in the node array, but
+// the parser finishes grandchildren before children. Finished nodes whose parent is still open wait
+// on `open_`; when a rule succeeds, its children (the top of `open_`) move to the array in one block
+// (where their own children already are, so their relative child offsets are known) and the rule's
+// own node takes their place on `open_`. Backtracking truncates both to where they were when the
+// failed rule or group started.
+#include <algorithm>
 #include <cstddef>
+#include <memory>
 #include <utility>
 
 #include "core/schema/cst.hpp"
@@ -17,20 +26,18 @@
 namespace prismapp::schema {
 namespace {
 
-using Nodes = std::vector<CstNode>;
-
 class CstParser {
  public:
   explicit CstParser(std::string_view text) : s_(text) {}
 
-  CstNode parse_schema() {
-    CstNode root{Rule::schema, 0, 0, {}};
+  Cst parse() {
+    const Mark m = mark();
     skip();
     bool first = true;
     while (pos_ < s_.size()) {
       const std::size_t save = pos_;
       if (!first) skip();
-      if (!top_item(root.children)) {
+      if (!top_item()) {
         pos_ = save;
         break;
       }
@@ -40,19 +47,89 @@ class CstParser {
     if (pos_ < s_.size()) {
       // Unreachable with this grammar (CATCH_ALL and empty_lines consume everything), kept as a
       // safety net so malformed bytes can never make the parser lose text.
-      root.children.push_back(CstNode{Rule::CATCH_ALL, u(pos_), u(s_.size()), {}});
+      leaf(Rule::CATCH_ALL, pos_, s_.size());
       pos_ = s_.size();
     }
-    root.children.push_back(CstNode{Rule::EOI, u(pos_), u(pos_), {}});
-    root.end = u(s_.size());
-    return root;
+    leaf(Rule::EOI, pos_, pos_);
+    close(Rule::schema, 0, m);
+    place(open_.back());  // the root goes last
+    const std::size_t count = arena_.size();
+    return Cst(arena_.release(), count);
   }
 
  private:
+  // A finished node waiting for its parent; `first`/`count` index its children in `arena_`.
+  struct Pending {
+    Rule rule;
+    std::uint32_t start, end, first, count;
+  };
+  struct Mark {
+    std::size_t open, arena;
+  };
+  // A growable array of trivially copyable T with inline push and truncate: the parser truncates
+  // after every failed alternative, and std::vector's out-of-line resize/insert calls were a
+  // measurable part of parsing. Reserved storage is left uninitialised, so pages never used are
+  // never touched.
+  template <typename T>
+  class PodArray {
+   public:
+    explicit PodArray(std::size_t capacity) : data_(new T[capacity]), capacity_(capacity) {}
+    std::size_t size() const { return size_; }
+    const T& operator[](std::size_t i) const { return data_[i]; }
+    const T& back() const { return data_[size_ - 1]; }
+    void push_back(const T& value) {
+      if (size_ == capacity_) grow(size_ + 1);
+      data_[size_++] = value;
+    }
+    void truncate(std::size_t n) { size_ = n; }
+    std::unique_ptr<T[]> release() { return std::move(data_); }
+
+   private:
+    void grow(std::size_t needed) {
+      capacity_ = std::max(needed, capacity_ * 2);
+      std::unique_ptr<T[]> bigger(new T[capacity_]);
+      std::copy(data_.get(), data_.get() + size_, bigger.get());
+      data_ = std::move(bigger);
+    }
+    std::unique_ptr<T[]> data_;
+    std::size_t size_ = 0;
+    std::size_t capacity_;
+  };
+
   std::string_view s_;
   std::size_t pos_ = 0;
+  PodArray<Pending> open_{64};  // finished nodes whose parent is not finished yet
+  // Finished nodes whose parent is finished (siblings adjacent): the Cst's node array. Reserved
+  // for one node per 2 bytes of text (the 500-model benchmark has one per ~3.5 bytes); pages
+  // never touched cost no memory.
+  PodArray<CstNode> arena_{s_.size() / 2 + 64};
 
   static std::uint32_t u(std::size_t v) { return static_cast<std::uint32_t>(v); }
+
+  Mark mark() const { return Mark{open_.size(), arena_.size()}; }
+  // Drops every node produced since `m` (a failed alternative leaves nothing behind).
+  void reset(const Mark& m) {
+    open_.truncate(m.open);
+    arena_.truncate(m.arena);
+  }
+  // A node without children.
+  void leaf(Rule r, std::size_t start, std::size_t end) { open_.push_back(Pending{r, u(start), u(end), 0, 0}); }
+  // Moves a finished node into the node array; its children are already there, at p.first.
+  void place(const Pending& p) {
+    // Leaves point at themselves (offset 0): no pointer outside the array is ever formed.
+    const auto offset = p.count == 0 ? 0
+                                     : static_cast<std::int32_t>(static_cast<std::int64_t>(p.first) -
+                                                                 static_cast<std::int64_t>(arena_.size()));
+    arena_.push_back(CstNode{p.rule, p.start, p.end, offset, p.count});
+  }
+  // Finishes rule `r` spanning [start, pos_): the nodes produced since `m` become its children.
+  void close(Rule r, std::size_t start, const Mark& m) {
+    const auto first = u(arena_.size());
+    const auto count = u(open_.size() - m.open);
+    for (std::size_t i = m.open; i < open_.size(); ++i) place(open_[i]);
+    open_.truncate(m.open);
+    open_.push_back(Pending{r, u(start), u(pos_), first, count});
+  }
 
   // ---- character classes -------------------------------------------------------------------
   bool at_end() const { return pos_ >= s_.size(); }
@@ -95,7 +172,12 @@ class CstParser {
   }
 
   void skip() {
-    while (std::size_t n = whitespace_len(pos_)) pos_ += n;
+    while (true) {
+      while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t')) ++pos_;  // the common case, inline
+      const std::size_t n = whitespace_len(pos_);
+      if (n == 0) return;
+      pos_ += n;
+    }
   }
 
   std::size_t newline_len(std::size_t p) const {
@@ -110,45 +192,47 @@ class CstParser {
     return n > 0;
   }
 
-  bool literal(std::string_view lit) {
-    if (s_.substr(pos_, lit.size()) == lit) {
-      pos_ += lit.size();
-      return true;
-    }
-    return false;
+  // Byte-by-byte on purpose: literals are a few bytes long, and a memcmp call per attempt was
+  // a noticeable share of parsing.
+  bool peek(std::string_view lit) const {
+    if (s_.size() - pos_ < lit.size()) return false;
+    for (std::size_t i = 0; i < lit.size(); ++i)
+      if (s_[pos_ + i] != lit[i]) return false;
+    return true;
   }
-  bool peek(std::string_view lit) const { return s_.substr(pos_, lit.size()) == lit; }
+  bool literal(std::string_view lit) {
+    if (!peek(lit)) return false;
+    pos_ += lit.size();
+    return true;
+  }
 
   static bool ascii_alnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
-  // Runs `body` as rule `r`: on success appends a node spanning what it consumed to `out`;
-  // on failure restores the position and drops whatever nodes the body produced.
+  // Runs `body` as rule `r`: on success adds a node spanning what it consumed, with the nodes
+  // the body produced as children; on failure restores the position and drops those nodes.
   template <typename Body>
-  bool rule(Rule r, Nodes& out, Body&& body, std::size_t expected_children = 0) {
+  bool rule(Rule r, Body&& body) {
     const std::size_t start = pos_;
-    CstNode node{r, u(start), 0, {}};
-    // Rules that (nearly) always have several children get their vector sized once instead of
-    // growing 1, 2, 4, 8...: allocation is most of the parser's cost on large schemas.
-    if (expected_children != 0) node.children.reserve(expected_children);
-    if (!body(node.children)) {
+    const Mark m = mark();
+    if (!body()) {
       pos_ = start;
+      reset(m);
       return false;
     }
-    node.end = u(pos_);
-    out.push_back(std::move(node));
+    close(r, start, m);
     return true;
   }
 
   // A sequence fragment inside a rule that may fail as a whole (e.g. `(block_attribute ~ NEWLINE)`).
   template <typename Body>
-  bool group(Nodes& out, Body&& body) {
+  bool group(Body&& body) {
     const std::size_t start = pos_;
-    const std::size_t count = out.size();
-    if (!body(out)) {
+    const Mark m = mark();
+    if (!body()) {
       pos_ = start;
-      out.resize(count);
+      reset(m);
       return false;
     }
     return true;
@@ -156,15 +240,15 @@ class CstParser {
 
   // `x*` in a non-atomic rule: skip between repetitions, never before the first.
   template <typename Item>
-  void repeat(Nodes& out, Item&& item) {
+  void repeat(Item&& item) {
     bool first = true;
     while (true) {
       const std::size_t save = pos_;
-      const std::size_t count = out.size();
+      const Mark m = mark();
       if (!first) skip();
-      if (!item(out)) {
+      if (!item()) {
         pos_ = save;
-        out.resize(count);
+        reset(m);
         return;
       }
       if (pos_ == save) return;  // an item that consumed nothing would loop forever
@@ -202,9 +286,10 @@ class CstParser {
     if (n == 0) return false;
     p += n;
     while (p < s_.size()) {
-      if (s_[p] == '_' || s_[p] == '-') {
+      const char c = s_[p];
+      if (ascii_alnum(c) || c == '_' || c == '-') {
         ++p;
-      } else if ((n = alnum_len(p)) > 0) {
+      } else if (static_cast<unsigned char>(c) >= 0x80 && (n = alnum_len(p)) > 0) {
         p += n;
       } else {
         break;
@@ -213,18 +298,23 @@ class CstParser {
     end = p;
     return true;
   }
-  bool identifier(Nodes& out) {
+  bool identifier() {
     std::size_t end;
     if (!identifier_at(pos_, end)) return false;
-    out.push_back(CstNode{Rule::identifier, u(pos_), u(end), {}});
+    leaf(Rule::identifier, pos_, end);
     pos_ = end;
     return true;
   }
 
-  // path = @{ identifier ~ ("." ~ path?)* }
-  bool path(Nodes& out) {
-    std::size_t p;
-    if (!identifier_at(pos_, p)) return false;
+  // End of an identifier starting at p, or npos.
+  std::size_t identifier_end(std::size_t p) const {
+    std::size_t end;
+    return identifier_at(p, end) ? end : std::string_view::npos;
+  }
+
+  // path = @{ identifier ~ ("." ~ path?)* }. End of a path starting at p, or npos.
+  std::size_t path_end(std::size_t p) const {
+    if (!identifier_at(p, p)) return std::string_view::npos;
     while (p < s_.size() && s_[p] == '.') {
       ++p;
       std::size_t next;
@@ -232,20 +322,32 @@ class CstParser {
         p = next;
       }
     }
-    out.push_back(CstNode{Rule::path, u(pos_), u(p), {}});
-    pos_ = p;
+    return p;
+  }
+  bool path() {
+    const std::size_t end = path_end(pos_);
+    if (end == std::string_view::npos) return false;
+    leaf(Rule::path, pos_, end);
+    pos_ = end;
     return true;
   }
 
-  bool keyword(Rule r, std::string_view word, Nodes& out) {
+  // Whether `c` follows position p (npos: nothing matched there) after optional WHITESPACE.
+  bool followed_by(std::size_t p, char c) const {
+    if (p == std::string_view::npos) return false;
+    while (std::size_t n = whitespace_len(p)) p += n;
+    return p < s_.size() && s_[p] == c;
+  }
+
+  bool keyword(Rule r, std::string_view word) {
     if (!peek(word)) return false;
-    out.push_back(CstNode{r, u(pos_), u(pos_ + word.size()), {}});
+    leaf(r, pos_, pos_ + word.size());
     pos_ += word.size();
     return true;
   }
 
   // numeric_literal = @{ ("-")? ~ ASCII_DIGIT+ ~ ("." ~ ASCII_DIGIT+)? }
-  bool numeric_literal(Nodes& out) {
+  bool numeric_literal() {
     std::size_t p = pos_;
     if (p < s_.size() && s_[p] == '-') ++p;
     const std::size_t digits = p;
@@ -255,13 +357,13 @@ class CstParser {
       ++p;
       while (p < s_.size() && s_[p] >= '0' && s_[p] <= '9') ++p;
     }
-    out.push_back(CstNode{Rule::numeric_literal, u(pos_), u(p), {}});
+    leaf(Rule::numeric_literal, pos_, p);
     pos_ = p;
     return true;
   }
 
   // string_literal = ${ "\"" ~ string_content ~ "\"" }, JSON-like escapes, no control characters.
-  bool string_literal(Nodes& out) {
+  bool string_literal() {
     if (!peek("\"")) return false;
     std::size_t p = pos_ + 1;
     const std::size_t content_start = p;
@@ -276,71 +378,70 @@ class CstParser {
       p += char_len(p);
     }
     if (p >= s_.size() || s_[p] != '"') return false;
-    CstNode node{Rule::string_literal, u(pos_), u(p + 1), {}};
-    node.children.push_back(CstNode{Rule::string_content, u(content_start), u(p), {}});
-    out.push_back(std::move(node));
+    const std::size_t start = pos_;
+    const Mark m = mark();
+    leaf(Rule::string_content, content_start, p);
     pos_ = p + 1;
+    close(Rule::string_literal, start, m);
     return true;
   }
 
   // doc_content = @{ (!NEWLINE ~ ANY)* }
-  void doc_content(Nodes& out) {
+  void doc_content() {
     std::size_t p = pos_;
     while (p < s_.size() && newline_len(p) == 0) p += char_len(p);
-    out.push_back(CstNode{Rule::doc_content, u(pos_), u(p), {}});
+    leaf(Rule::doc_content, pos_, p);
     pos_ = p;
   }
 
   // doc_comment = { WHITESPACE* ~ "///" ~ doc_content }   (atomic context: no implicit skips)
   // comment     = { WHITESPACE* ~ (!"///") ~ "//" ~ doc_content }
   // multi_line_comment = { WHITESPACE* ~ "/*" ~ (!"*/" ~ ANY)* ~ "*/" }
-  bool doc_comment_or_comment(Nodes& out) {
+  bool doc_comment_or_comment() {
     const std::size_t start = pos_;
     std::size_t p = pos_;
     while (std::size_t n = whitespace_len(p)) p += n;
     if (s_.substr(p, 3) == "///") {
       pos_ = p + 3;
-      CstNode node{Rule::doc_comment, u(start), 0, {}};
-      doc_content(node.children);
-      node.end = u(pos_);
-      out.push_back(std::move(node));
+      const Mark m = mark();
+      doc_content();
+      close(Rule::doc_comment, start, m);
       return true;
     }
     if (s_.substr(p, 2) == "/*") {
       const auto close = s_.find("*/", p + 2);
       if (close == std::string_view::npos) return false;
       pos_ = close + 2;
-      out.push_back(CstNode{Rule::multi_line_comment, u(start), u(pos_), {}});
+      leaf(Rule::multi_line_comment, start, pos_);
       return true;
     }
     if (s_.substr(p, 2) == "//") {
       pos_ = p + 2;
-      CstNode node{Rule::comment, u(start), 0, {}};
-      doc_content(node.children);
-      node.end = u(pos_);
-      out.push_back(std::move(node));
+      const Mark m = mark();
+      doc_content();
+      close(Rule::comment, start, m);
       return true;
     }
     return false;
   }
 
   // comment_block = ${ ((doc_comment | comment) ~ NEWLINE?)+ }
-  bool comment_block(Nodes& out) {
-    return rule(Rule::comment_block, out, [&](Nodes& c) {
-      if (!doc_comment_or_comment(c)) return false;
+  bool comment_block() {
+    return rule(Rule::comment_block, [&]() {
+      if (!doc_comment_or_comment()) return false;
       newline();
-      while (doc_comment_or_comment(c)) newline();
+      while (doc_comment_or_comment()) newline();
       return true;
     });
   }
 
   // trailing_comment = ${ doc_comment | comment }
-  bool trailing_comment(Nodes& out) {
-    return rule(Rule::trailing_comment, out, [&](Nodes& c) { return doc_comment_or_comment(c); });
+  bool trailing_comment() {
+    return rule(Rule::trailing_comment, [&]() { return doc_comment_or_comment(); });
   }
 
   // empty_lines = @{ (WHITESPACE* ~ NEWLINE)+ }
-  bool empty_lines(Nodes& out) {
+  bool empty_lines() {
     std::size_t p = pos_;
     std::size_t matched_end = pos_;
     while (true) {
@@ -352,72 +453,74 @@ class CstParser {
       matched_end = p;
     }
     if (matched_end == pos_) return false;
-    out.push_back(CstNode{Rule::empty_lines, u(pos_), u(matched_end), {}});
+    leaf(Rule::empty_lines, pos_, matched_end);
     pos_ = matched_end;
     return true;
   }
 
   // CATCH_ALL = { (!NEWLINE ~ ANY)+ ~ NEWLINE? }
-  bool catch_all(Nodes& out) {
+  bool catch_all() {
     if (at_end() || newline_len(pos_) != 0) return false;
     std::size_t p = pos_;
     while (p < s_.size() && newline_len(p) == 0) p += char_len(p);
     p += newline_len(p);
-    out.push_back(CstNode{Rule::CATCH_ALL, u(pos_), u(p), {}});
+    leaf(Rule::CATCH_ALL, pos_, p);
     pos_ = p;
     return true;
   }
 
   // BLOCK_LEVEL_CATCH_ALL = { !BLOCK_CLOSE ~ CATCH_ALL }
-  bool block_level_catch_all(Nodes& out) {
+  bool block_level_catch_all() {
     if (peek("}")) return false;
-    return rule(Rule::BLOCK_LEVEL_CATCH_ALL, out, [&](Nodes& c) { return catch_all(c); });
+    return rule(Rule::BLOCK_LEVEL_CATCH_ALL, [&]() { return catch_all(); });
   }
 
   // BLOCK_OPEN = { "{" ~ (!NEWLINE ~ ANY)* ~ NEWLINE }
-  bool block_open(Nodes& out) {
+  bool block_open() {
     if (!peek("{")) return false;
     std::size_t p = pos_ + 1;
     while (p < s_.size() && newline_len(p) == 0) p += char_len(p);
     const std::size_t nl = newline_len(p);
     if (nl == 0) return false;
-    out.push_back(CstNode{Rule::BLOCK_OPEN, u(pos_), u(p + nl), {}});
+    leaf(Rule::BLOCK_OPEN, pos_, p + nl);
     pos_ = p + nl;
     return true;
   }
 
-  bool block_close(Nodes& out) { return keyword(Rule::BLOCK_CLOSE, "}", out); }
+  bool block_close() { return keyword(Rule::BLOCK_CLOSE, "}"); }
 
   // ---- expressions ----------------------------------------------------------------------------
   // expression = { function_call | array_expression | numeric_literal | string_literal | path }
-  bool expression(Nodes& out) {
-    return rule(Rule::expression, out, [&](Nodes& c) {
-      return function_call(c) || array_expression(c) || numeric_literal(c) || string_literal(c) || path(c);
+  bool expression() {
+    return rule(Rule::expression, [&]() {
+      // function_call = path ~ arguments_list needs a "(" after the path: checked before trying it.
+      return (followed_by(path_end(pos_), '(') && function_call()) || array_expression() || numeric_literal() ||
+             string_literal() || path();
     });
   }
 
   // function_call = { path ~ arguments_list }
-  bool function_call(Nodes& out) {
-    return rule(Rule::function_call, out, [&](Nodes& c) {
-      if (!path(c)) return false;
+  bool function_call() {
+    return rule(Rule::function_call, [&]() {
+      if (!path()) return false;
       skip();
-      return arguments_list(c);
+      return arguments_list();
     });
   }
 
   // array_expression = { "[" ~ (expression ~ ( "," ~ expression )*)? ~ "]" }
-  bool array_expression(Nodes& out) {
-    return rule(Rule::array_expression, out, [&](Nodes& c) {
+  bool array_expression() {
+    return rule(Rule::array_expression, [&]() {
       if (!literal("[")) return false;
       skip();
-      group(c, [&](Nodes& g) {
-        if (!expression(g)) return false;
+      group([&]() {
+        if (!expression()) return false;
         skip();
-        repeat(g, [&](Nodes& r) {
-          return group(r, [&](Nodes& rr) {
+        repeat([&]() {
+          return group([&]() {
             if (!literal(",")) return false;
             skip();
-            return expression(rr);
+            return expression();
           });
         });
         return true;
@@ -428,44 +531,47 @@ class CstParser {
   }
 
   // argument = _{ named_argument | empty_argument | expression }
-  bool argument(Nodes& out) {
-    return rule(Rule::named_argument, out,
-                [&](Nodes& c) {
-                  if (!identifier(c)) return false;
+  // Both named_argument and empty_argument start with `identifier ~ ":"`: a lookahead for that
+  // avoids parsing the identifier up to three times (named, empty, expression) per argument.
+  bool argument() {
+    if (!followed_by(identifier_end(pos_), ':')) return expression();
+    return rule(Rule::named_argument,
+                [&]() {
+                  if (!identifier()) return false;
                   skip();
                   if (!literal(":")) return false;
                   skip();
-                  return expression(c);
+                  return expression();
                 }) ||
-           rule(Rule::empty_argument, out,
-                [&](Nodes& c) {
-                  if (!identifier(c)) return false;
+           rule(Rule::empty_argument,
+                [&]() {
+                  if (!identifier()) return false;
                   skip();
                   return literal(":");
                 }) ||
-           expression(out);
+           expression();
   }
 
   // arguments_list = { "(" ~ (argument ~ ("," ~ argument)*)? ~ trailing_comma? ~ ")" }
-  bool arguments_list(Nodes& out) {
-    return rule(Rule::arguments_list, out, [&](Nodes& c) {
+  bool arguments_list() {
+    return rule(Rule::arguments_list, [&]() {
       if (!literal("(")) return false;
       skip();
-      group(c, [&](Nodes& g) {
-        if (!argument(g)) return false;
+      group([&]() {
+        if (!argument()) return false;
         skip();
-        repeat(g, [&](Nodes& r) {
-          return group(r, [&](Nodes& rr) {
+        repeat([&]() {
+          return group([&]() {
             if (!literal(",")) return false;
             skip();
-            return argument(rr);
+            return argument();
           });
         });
         return true;
       });
       skip();
       if (peek(",")) {
-        c.push_back(CstNode{Rule::trailing_comma, u(pos_), u(pos_ + 1), {}});
+        leaf(Rule::trailing_comma, pos_, pos_ + 1);
         ++pos_;
       }
       skip();
@@ -475,51 +581,51 @@ class CstParser {
 
   // ---- attributes -----------------------------------------------------------------------------
   // field_attribute = { "@" ~ path ~ arguments_list? }
-  bool field_attribute(Nodes& out) {
+  bool field_attribute() {
     if (peek("@@")) return false;  // "@" then path would fail on the second "@" anyway
-    return rule(Rule::field_attribute, out, [&](Nodes& c) {
+    return rule(Rule::field_attribute, [&]() {
       if (!literal("@")) return false;
       skip();
-      if (!path(c)) return false;
+      if (!path()) return false;
       skip();
-      arguments_list(c);
+      arguments_list();
       return true;
     });
   }
 
   // block_attribute = { "@@" ~ path ~ arguments_list? ~ trailing_comment? }
-  bool block_attribute(Nodes& out) {
-    return rule(Rule::block_attribute, out, [&](Nodes& c) {
+  bool block_attribute() {
+    return rule(Rule::block_attribute, [&]() {
       if (!literal("@@")) return false;
       skip();
-      if (!path(c)) return false;
+      if (!path()) return false;
       skip();
-      arguments_list(c);
+      arguments_list();
       skip();
-      trailing_comment(c);
+      trailing_comment();
       return true;
     });
   }
 
-  void field_attributes(Nodes& out) {
-    repeat(out, [&](Nodes& r) { return field_attribute(r); });
+  void field_attributes() {
+    repeat([&]() { return field_attribute(); });
   }
 
   // ---- types ----------------------------------------------------------------------------------
   // unsupported_type = { "Unsupported(" ~ string_literal ~ ")" }
-  bool unsupported_type(Nodes& out) {
-    return rule(Rule::unsupported_type, out, [&](Nodes& c) {
+  bool unsupported_type() {
+    return rule(Rule::unsupported_type, [&]() {
       if (!literal("Unsupported(")) return false;
       skip();
-      if (!string_literal(c)) return false;
+      if (!string_literal()) return false;
       skip();
       return literal(")");
     });
   }
 
   // base_type = { unsupported_type | identifier }
-  bool base_type(Nodes& out) {
-    return rule(Rule::base_type, out, [&](Nodes& c) { return unsupported_type(c) || identifier(c); });
+  bool base_type() {
+    return rule(Rule::base_type, [&]() { return unsupported_type() || identifier(); });
   }
 
   // field_type = { unsupported_optional_list_type | list_type | optional_type
@@ -527,25 +633,23 @@ class CstParser {
   // Pest tries each alternative from scratch, re-parsing base_type up to five times; the result
   // only depends on what follows the base type, so it is parsed once and the suffix decides the
   // rule (same tree, same spans, far fewer allocations on large schemas).
-  bool field_type(Nodes& out) {
-    return rule(Rule::field_type, out, [&](Nodes& c) {
+  bool field_type() {
+    return rule(Rule::field_type, [&]() {
       if (peek("[")) {
-        return rule(Rule::legacy_list_type, c, [&](Nodes& t) {
+        return rule(Rule::legacy_list_type, [&]() {
           literal("[");
           skip();
-          if (!base_type(t)) return false;
+          if (!base_type()) return false;
           skip();
           return literal("]");
         });
       }
-      Nodes base;
+      const Mark m = mark();
       const std::size_t start = pos_;
-      if (!base_type(base)) return false;
+      if (!base_type()) return false;
       const std::size_t base_end = pos_;
       auto wrap = [&](Rule r) {
-        CstNode node{r, u(start), u(pos_), {}};
-        node.children = std::move(base);
-        c.push_back(std::move(node));
+        close(r, start, m);  // the base_type node becomes the wrapper's child
         return true;
       };
       skip();
@@ -559,51 +663,50 @@ class CstParser {
       if (literal("?")) return wrap(Rule::optional_type);
       if (literal("!")) return wrap(Rule::legacy_required_type);
       pos_ = base_end;
-      c.push_back(std::move(base.front()));
-      return true;
+      return true;  // the base_type node stays a direct child of field_type
     });
   }
 
   // ---- block contents -------------------------------------------------------------------------
   // field_declaration = { identifier ~ LEGACY_COLON? ~ field_type? ~ field_attribute*
   //                       ~ trailing_comment? ~ NEWLINE }
-  bool field_declaration(Nodes& out) {
+  bool field_declaration() {
     if (alnum_len(pos_) == 0) return false;  // cannot start a field: no node, no allocation
-    return rule(Rule::field_declaration, out, [&](Nodes& c) {
-      if (!identifier(c)) return false;
+    return rule(Rule::field_declaration, [&]() {
+      if (!identifier()) return false;
       skip();
       if (peek(":")) {
-        c.push_back(CstNode{Rule::LEGACY_COLON, u(pos_), u(pos_ + 1), {}});
+        leaf(Rule::LEGACY_COLON, pos_, pos_ + 1);
         ++pos_;
       }
       skip();
-      field_type(c);
+      field_type();
       skip();
-      field_attributes(c);
+      field_attributes();
       skip();
-      trailing_comment(c);
+      trailing_comment();
       skip();
       return newline();
-    }, 4);
+    });
   }
 
   // (block_attribute ~ NEWLINE)
-  bool block_attribute_line(Nodes& out) {
-    return group(out, [&](Nodes& g) {
-      if (!block_attribute(g)) return false;
+  bool block_attribute_line() {
+    return group([&]() {
+      if (!block_attribute()) return false;
       skip();
       return newline();
     });
   }
 
   // enum_value_declaration = { identifier ~ field_attribute* ~ trailing_comment? ~ NEWLINE }
-  bool enum_value_declaration(Nodes& out) {
-    return rule(Rule::enum_value_declaration, out, [&](Nodes& c) {
-      if (!identifier(c)) return false;
+  bool enum_value_declaration() {
+    return rule(Rule::enum_value_declaration, [&]() {
+      if (!identifier()) return false;
       skip();
-      field_attributes(c);
+      field_attributes();
       skip();
-      trailing_comment(c);
+      trailing_comment();
       skip();
       return newline();
     });
@@ -613,21 +716,21 @@ class CstParser {
   // `(key_value ~ NEWLINE)` in config blocks: in the corpus' grammar the newline is outside the
   // property (its span ends before it; verified with @prisma/prisma-schema-wasm), and a missing
   // value reaches the generator loader (`configValue =`).
-  bool key_value(Nodes& out) {
-    return rule(Rule::key_value, out, [&](Nodes& c) {
-      if (!identifier(c)) return false;
+  bool key_value() {
+    return rule(Rule::key_value, [&]() {
+      if (!identifier()) return false;
       skip();
       if (!literal("=")) return false;
       skip();
-      expression(c);
+      expression();
       skip();
-      trailing_comment(c);
+      trailing_comment();
       return true;
     });
   }
-  bool key_value_line(Nodes& out) {
-    return group(out, [&](Nodes& g) {
-      if (!key_value(g)) return false;
+  bool key_value_line() {
+    return group([&]() {
+      if (!key_value()) return false;
       skip();
       return newline();
     });
@@ -635,88 +738,88 @@ class CstParser {
 
   // keyword ~ identifier ~ BLOCK_OPEN ~ (member)* ~ BLOCK_CLOSE, shared by models, enums, configs.
   template <typename Keyword, typename Member>
-  bool block(Rule r, Nodes& out, Keyword&& kw, Member&& member) {
-    return rule(r, out, [&](Nodes& c) {
-      if (!kw(c)) return false;
+  bool block(Rule r, Keyword&& kw, Member&& member) {
+    return rule(r, [&]() {
+      if (!kw()) return false;
       skip();
-      if (!identifier(c)) return false;
+      if (!identifier()) return false;
       skip();
-      if (!block_open(c)) return false;
+      if (!block_open()) return false;
       skip();
-      repeat(c, member);
+      repeat(member);
       skip();
-      return block_close(c);
-    }, 16);
+      return block_close();
+    });
   }
 
-  bool model_declaration(Nodes& out) {
+  bool model_declaration() {
     return block(
-        Rule::model_declaration, out,
-        [&](Nodes& c) {
-          return keyword(Rule::MODEL_KEYWORD, "model", c) || keyword(Rule::TYPE_KEYWORD, "type", c) ||
-                 keyword(Rule::VIEW_KEYWORD, "view", c);
+        Rule::model_declaration,
+        [&]() {
+          return keyword(Rule::MODEL_KEYWORD, "model") || keyword(Rule::TYPE_KEYWORD, "type") ||
+                 keyword(Rule::VIEW_KEYWORD, "view");
         },
-        [&](Nodes& c) {
-          return field_declaration(c) || block_attribute_line(c) || comment_block(c) || empty_lines(c) ||
-                 block_level_catch_all(c);
+        [&]() {
+          return field_declaration() || block_attribute_line() || comment_block() || empty_lines() ||
+                 block_level_catch_all();
         });
   }
 
-  bool enum_declaration(Nodes& out) {
+  bool enum_declaration() {
     return block(
-        Rule::enum_declaration, out, [&](Nodes& c) { return keyword(Rule::ENUM_KEYWORD, "enum", c); },
-        [&](Nodes& c) {
-          return enum_value_declaration(c) || block_attribute_line(c) || comment_block(c) || empty_lines(c) ||
-                 block_level_catch_all(c);
+        Rule::enum_declaration, [&]() { return keyword(Rule::ENUM_KEYWORD, "enum"); },
+        [&]() {
+          return enum_value_declaration() || block_attribute_line() || comment_block() || empty_lines() ||
+                 block_level_catch_all();
         });
   }
 
-  bool config_block(Nodes& out) {
+  bool config_block() {
     return block(
-        Rule::config_block, out,
-        [&](Nodes& c) {
-          return keyword(Rule::DATASOURCE_KEYWORD, "datasource", c) ||
-                 keyword(Rule::GENERATOR_KEYWORD, "generator", c);
+        Rule::config_block,
+        [&]() {
+          return keyword(Rule::DATASOURCE_KEYWORD, "datasource") ||
+                 keyword(Rule::GENERATOR_KEYWORD, "generator");
         },
-        [&](Nodes& c) { return key_value_line(c) || comment_block(c) || empty_lines(c) || block_level_catch_all(c); });
+        [&]() { return key_value_line() || comment_block() || empty_lines() || block_level_catch_all(); });
   }
 
   // type_alias = { TYPE_KEYWORD ~ identifier ~ "=" ~ base_type ~ field_attribute* }
-  bool type_alias(Nodes& out) {
-    return rule(Rule::type_alias, out, [&](Nodes& c) {
-      if (!keyword(Rule::TYPE_KEYWORD, "type", c)) return false;
+  bool type_alias() {
+    return rule(Rule::type_alias, [&]() {
+      if (!keyword(Rule::TYPE_KEYWORD, "type")) return false;
       skip();
-      if (!identifier(c)) return false;
+      if (!identifier()) return false;
       skip();
       if (!literal("=")) return false;
       skip();
-      if (!base_type(c)) return false;
+      if (!base_type()) return false;
       skip();
-      field_attributes(c);
+      field_attributes();
       return true;
     });
   }
 
   // arbitrary_block = { identifier ~ BLOCK_OPEN ~ ((!BLOCK_CLOSE ~ ANY) | NEWLINE)* ~ BLOCK_CLOSE }
-  bool arbitrary_block(Nodes& out) {
-    return rule(Rule::arbitrary_block, out, [&](Nodes& c) {
-      if (!identifier(c)) return false;
+  bool arbitrary_block() {
+    return rule(Rule::arbitrary_block, [&]() {
+      if (!identifier()) return false;
       skip();
-      if (!block_open(c)) return false;
+      if (!block_open()) return false;
       while (pos_ < s_.size() && s_[pos_] != '}') pos_ += char_len(pos_);
-      return block_close(c);
+      return block_close();
     });
   }
 
-  bool top_item(Nodes& out) {
-    return model_declaration(out) || enum_declaration(out) || config_block(out) || type_alias(out) ||
-           arbitrary_block(out) || comment_block(out) || empty_lines(out) || catch_all(out);
+  bool top_item() {
+    return model_declaration() || enum_declaration() || config_block() || type_alias() ||
+           arbitrary_block() || comment_block() || empty_lines() || catch_all();
   }
 };
 
 }  // namespace
 
-CstNode parse_cst(std::string_view text) { return CstParser(text).parse_schema(); }
+Cst parse_cst(std::string_view text) { return CstParser(text).parse(); }
 
 const char* rule_name(Rule rule) {
   switch (rule) {

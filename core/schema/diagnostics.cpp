@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -33,8 +34,13 @@ struct LineIndex {
 
   explicit LineIndex(std::string_view t) : text(t) {
     starts.push_back(0);
-    for (std::size_t i = 0; i < t.size(); ++i)
-      if (t[i] == '\n') starts.push_back(i + 1);
+    // memchr: this runs over the whole file for the first diagnostic of a file (large schemas).
+    for (std::size_t i = 0; i < t.size();) {
+      const void* newline = std::memchr(t.data() + i, '\n', t.size() - i);
+      if (newline == nullptr) break;
+      i = static_cast<std::size_t>(static_cast<const char*>(newline) - t.data()) + 1;
+      starts.push_back(i);
+    }
   }
   std::size_t count() const { return starts.size(); }
   // 0-based line containing byte `offset` (the number of newlines before it).

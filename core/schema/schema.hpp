@@ -36,4 +36,14 @@ ValidationResult validate_schema(SourceSet sources);
 // input file, same order and paths.
 std::vector<SourceFile> reformat_schema(const SourceSet& sources, int indent_width = 2);
 
+// `prisma format` as the CLI runs it: reformat, then validate the formatted result (Prisma writes
+// nothing when that result is invalid). Same outcome as reformat_schema followed by
+// validate_schema of its output; when formatting changed nothing (an already formatted schema,
+// the common case) the validation reuses the formatter's parse and parser database.
+struct FormatResult {
+  std::vector<SourceFile> files;  // reformat_schema(sources)
+  ValidationResult validation;    // validate_schema(files); its parsed.sources hold `files`
+};
+FormatResult format_schema(SourceSet sources, int indent_width = 2);
+
 }  // namespace prismapp::schema

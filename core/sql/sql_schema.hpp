@@ -131,6 +131,10 @@ class SqlSchema {
   std::vector<ForeignKey> foreign_keys;
   std::vector<Enum> enums;
   std::vector<View> views;
+  // PostgreSQL with `schemas = [...]` (multi-schema): every object name is qualified with its
+  // namespace in DDL and every used namespace is created. Off (SQLite, MySQL, single-schema
+  // PostgreSQL): names stay unqualified and namespaces[0] is never created.
+  bool explicit_namespaces = false;
 
   SqlSchema() { namespaces.push_back(Namespace{""}); }
 

@@ -58,6 +58,7 @@ struct Scenario {
   std::string name;  // folder name, "01_create_table"
   std::string before, after, seed;
   Expectation expect;
+  std::string skip_reason;  // skip.<provider>.txt: why the scenario does not apply to this database
 };
 
 // What a dialect's test provides.
@@ -69,6 +70,31 @@ struct Target {
   std::optional<std::string> shadow_url;  // for replaying migrations (SQLite uses a temporary one)
   std::function<std::string(const std::string&)> quote = [](const std::string& id) { return "\"" + id + "\""; };
 };
+
+// The scenarios are written for SQLite (`provider = "sqlite"`, seeds with "quoted" identifiers).
+// For another database, each file may have a provider-specific variant beside it
+// (`before.postgresql.prisma`, `seed.mysql.sql`, `expect.postgresql.txt`, ...) that replaces it;
+// otherwise the schemas get that provider and the seed's "identifiers" the database's quoting.
+// `skip.<provider>.txt` says why a scenario does not apply to a database. A folder with only
+// provider-specific schemas is a scenario for that database alone.
+inline std::string with_provider(std::string schema, const std::string& provider) {
+  const std::string from = "provider = \"sqlite\"";
+  const std::string to = "provider = \"" + provider + "\"";
+  for (auto pos = schema.find(from); pos != std::string::npos; pos = schema.find(from, pos + to.size()))
+    schema.replace(pos, from.size(), to);
+  return schema;
+}
+
+// "Ident" → `Ident` outside single-quoted strings (MySQL reads "x" as a string literal).
+inline std::string with_backtick_identifiers(const std::string& sql) {
+  std::string out = sql;
+  bool in_string = false;
+  for (auto& c : out) {
+    if (c == '\'') in_string = !in_string;
+    else if (c == '"' && !in_string) c = '`';
+  }
+  return out;
+}
 
 // ---- loading ------------------------------------------------------------------------------------
 
@@ -144,17 +170,32 @@ inline Expectation parse_expectation(const std::string& text, const std::string&
   return e;
 }
 
-inline std::vector<Scenario> load_scenarios(const fs::path& root) {
+inline std::vector<Scenario> load_scenarios(const fs::path& root, const std::string& provider = "sqlite") {
   std::vector<Scenario> out;
   for (const auto& entry : fs::directory_iterator(root)) {
     if (!entry.is_directory()) continue;
     const fs::path d = entry.path();
+    // The provider's own variant of a file, else the SQLite original (nullopt when neither exists).
+    const auto pick = [&](const std::string& stem, const std::string& ext) -> std::optional<std::pair<std::string, bool>> {
+      const fs::path own = d / (stem + "." + provider + ext);
+      if (provider != "sqlite" && fs::exists(own)) return std::make_pair(read_text(own), true);
+      if (fs::exists(d / (stem + ext))) return std::make_pair(read_text(d / (stem + ext)), false);
+      return std::nullopt;
+    };
+    const auto before = pick("before", ".prisma");
+    const auto after = pick("after", ".prisma");
+    if (!before || !after) continue;  // a scenario for other databases only
     Scenario s;
     s.name = d.filename().string();
-    s.before = read_text(d / "before.prisma");
-    s.after = read_text(d / "after.prisma");
-    s.seed = fs::exists(d / "seed.sql") ? read_text(d / "seed.sql") : "";
-    s.expect = parse_expectation(read_text(d / "expect.txt"), s.name + "/expect.txt");
+    s.before = before->second ? before->first : with_provider(before->first, provider);
+    s.after = after->second ? after->first : with_provider(after->first, provider);
+    if (const auto seed = pick("seed", ".sql"))
+      s.seed = seed->second || provider != "mysql" ? seed->first : with_backtick_identifiers(seed->first);
+    const auto expect = pick("expect", ".txt");
+    if (!expect) throw std::runtime_error(s.name + ": missing expect.txt");
+    s.expect = parse_expectation(expect->first, s.name + "/expect" + (expect->second ? "." + provider : "") + ".txt");
+    if (provider != "sqlite" && fs::exists(d / ("skip." + provider + ".txt")))
+      s.skip_reason = trim(read_text(d / ("skip." + provider + ".txt")));
     out.push_back(std::move(s));
   }
   // By number first, so 100_x follows 99_y.
@@ -393,5 +434,53 @@ class ScenarioRun {
 };
 
 inline std::vector<std::string> run_scenario(const Scenario& s, const Target& t) { return ScenarioRun(s, t).run(); }
+
+// The whole corpus on one database, with the known-failures list of that database
+// (KNOWN_FAILURES.txt for SQLite, KNOWN_FAILURES.<provider>.txt for the others). SCENARIO=<substring>
+// runs only matching scenarios and prints every problem. `after_each` runs after every scenario
+// (servers: drop the scenario's databases).
+struct CorpusReport {
+  int passed = 0, failed = 0, skipped = 0;
+  std::vector<std::string> unexpected, known_failed, known_passed, skipped_notes;
+
+  void print(const std::string& label) const {
+    std::cout << "scenarios " << label << ": " << passed << " passed, " << failed << " failed, " << skipped
+              << " not applicable\n";
+    for (const auto& f : skipped_notes) std::cout << "  not applicable: " << f << "\n";
+    for (const auto& f : known_failed) std::cout << "  known failure: " << f << "\n";
+    for (const auto& f : unexpected) std::cout << "  FAILED: " << f << "\n";
+    for (const auto& n : known_passed) std::cout << "  listed as a known failure but passes: " << n << "\n";
+  }
+};
+
+inline CorpusReport run_corpus(const fs::path& root, const std::string& provider, const Target& t,
+                               const std::function<void()>& after_each = {}) {
+  const char* filter = std::getenv("SCENARIO");
+  const auto known =
+      load_known_failures(root / (provider == "sqlite" ? std::string("KNOWN_FAILURES.txt") : "KNOWN_FAILURES." + provider + ".txt"));
+  CorpusReport report;
+  for (const auto& s : load_scenarios(root, provider)) {
+    if (filter && s.name.find(filter) == std::string::npos) continue;
+    if (!s.skip_reason.empty()) {
+      ++report.skipped;
+      report.skipped_notes.push_back(s.name + ": " + s.skip_reason);
+      continue;
+    }
+    const auto problems = run_scenario(s, t);
+    if (after_each) after_each();
+    const bool is_known = known.count(s.name) > 0;
+    if (problems.empty()) {
+      ++report.passed;
+      if (is_known) report.known_passed.push_back(s.name);
+      continue;
+    }
+    ++report.failed;
+    std::string text = s.name;
+    for (const auto& p : problems) text += "\n    " + p;
+    (is_known ? report.known_failed : report.unexpected)
+        .push_back(filter || !is_known ? text : s.name + " (known: " + known.at(s.name) + ")");
+  }
+  return report;
+}
 
 }  // namespace prismapp::scenarios

@@ -14,6 +14,7 @@ class MysqlDialect final : public Dialect {
   std::string_view provider() const override { return "mysql"; }
 
   bool accepts_url(std::string_view url) const override;
+  std::string resolve_url(const std::string& written_url, const std::filesystem::path& base_dir) const override;
   UrlInfo url_info(const std::string& written_url) const override;
 
   std::unique_ptr<Connection> connect(const std::string& url) const override;

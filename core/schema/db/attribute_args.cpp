@@ -11,8 +11,7 @@ namespace prismapp::schema::db {
 void AttributeArgs::visit_attributes(const std::vector<ast::Attribute>& attributes, Container container) {
   attributes_ = &attributes;
   container_ = container;
-  unused_.clear();
-  for (std::size_t i = 0; i < attributes.size(); ++i) unused_.insert(i);
+  unused_.assign(attributes.size(), true);
   current_ = nullptr;
   args_.clear();
 }
@@ -31,22 +30,18 @@ bool AttributeArgs::visit_optional_single(std::string_view name) {
       const auto& attribute = (*attributes_)[i];
       if (attribute.name.name != name) continue;
       diagnostics_.error("Attribute \"@" + attribute.name.name + "\" can only be defined once.", attribute.span);
-      unused_.erase(i);
+      unused_[i] = false;
     }
     return false;
   }
-  unused_.erase(first);
+  unused_[first] = false;
   return open(first);
 }
 
 bool AttributeArgs::visit_repeated(std::string_view name) {
-  for (auto it = unused_.begin(); it != unused_.end();) {
-    const std::size_t index = *it;
-    if ((*attributes_)[index].name.name != name) {
-      ++it;
-      continue;
-    }
-    it = unused_.erase(it);
+  for (std::size_t index = 0; index < unused_.size(); ++index) {
+    if (!unused_[index] || (*attributes_)[index].name.name != name) continue;
+    unused_[index] = false;
     if (open(index)) return true;
   }
   return false;
@@ -59,7 +54,7 @@ std::optional<AttributeArgs::DatasourceScoped> AttributeArgs::visit_datasource_s
     const std::string_view full = attribute.name.name;
     const auto dot = full.find('.');
     if (dot == std::string_view::npos) continue;
-    unused_.erase(i);
+    unused_[i] = false;
     const bool duplicate = found.has_value();
     found = DatasourceScoped{full.substr(0, dot), full.substr(dot + 1), &attribute};
     if (duplicate)
@@ -70,7 +65,8 @@ std::optional<AttributeArgs::DatasourceScoped> AttributeArgs::visit_datasource_s
 }
 
 void AttributeArgs::validate_visited_attributes() {
-  for (const std::size_t index : unused_) {
+  for (std::size_t index = 0; index < unused_.size(); ++index) {
+    if (!unused_[index]) continue;
     const auto& attribute = (*attributes_)[index];
     diagnostics_.error("Attribute not known: \"@" + attribute.name.name + "\".", attribute.span);
   }
@@ -85,15 +81,14 @@ std::string AttributeArgs::current_name_with_prefix() const {
 // Prisma's set_attribute: argument-list hygiene, then the name → argument table.
 bool AttributeArgs::open(std::size_t index) {
   const ast::Attribute& attribute = (*attributes_)[index];
-  const std::string prefixed = (container_ == Container::Block ? "@@" : "@") + attribute.name.name;
+  // Only built for a message: most attributes are fine.
+  auto prefixed = [&] { return (container_ == Container::Block ? "@@" : "@") + attribute.name.name; };
   bool reasonably_valid = true;
 
-  std::vector<const ast::ArgumentsList*> lists{&attribute.arguments};
-  for (const auto& argument : attribute.arguments.arguments)
-    if (argument.value().is_function()) lists.push_back(&argument.value().arguments);
-  for (const ast::ArgumentsList* list : lists) {
+  // The attribute's own arguments, then those of each function-call argument.
+  auto check_list = [&](const ast::ArgumentsList* list) {
     for (const auto& empty : list->empty_arguments) {
-      diagnostics_.attribute_error(prefixed, "The `" + empty.name.name + "` argument is missing a value.",
+      diagnostics_.attribute_error(prefixed(), "The `" + empty.name.name + "` argument is missing a value.",
                                    empty.name.span);
       reasonably_valid = false;
     }
@@ -108,9 +103,12 @@ bool AttributeArgs::open(std::size_t index) {
     }
     if (list->trailing_comma)
       diagnostics_.attribute_error(
-          prefixed, "Trailing commas are not valid in attribute arguments, please remove the comma.",
+          prefixed(), "Trailing commas are not valid in attribute arguments, please remove the comma.",
           *list->trailing_comma);
-  }
+  };
+  check_list(&attribute.arguments);
+  for (const auto& argument : attribute.arguments.arguments)
+    if (argument.value().is_function()) check_list(&argument.value().arguments);
   if (!reasonably_valid) return false;
 
   current_ = &attribute;
@@ -118,7 +116,7 @@ bool AttributeArgs::open(std::size_t index) {
   std::vector<std::string> unnamed_texts;
   const auto& arguments = attribute.arguments.arguments;
   for (std::size_t i = 0; i < arguments.size(); ++i) {
-    const std::string key = arguments[i].name ? arguments[i].name->name : std::string();
+    const std::string_view key = arguments[i].name ? std::string_view(arguments[i].name->name) : std::string_view();
     auto existing = std::find_if(args_.begin(), args_.end(), [&](const auto& a) { return a.first == key; });
     if (existing == args_.end()) {
       args_.emplace_back(key, i);
@@ -130,7 +128,7 @@ bool AttributeArgs::open(std::size_t index) {
       if (unnamed_texts.empty()) unnamed_texts.push_back(expression_to_string(arguments[previous].value()));
       unnamed_texts.push_back(expression_to_string(arguments[i].value()));
     } else {
-      diagnostics_.error("Argument \"" + key + "\" is already specified.", arguments[i].span);
+      diagnostics_.error("Argument \"" + std::string(key) + "\" is already specified.", arguments[i].span);
     }
   }
   if (!unnamed_texts.empty()) {

@@ -19,7 +19,6 @@
 #pragma once
 #include <cstdint>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,10 +83,13 @@ class AttributeArgs {
   bool open(std::size_t index);
   const std::vector<ast::Attribute>* attributes_ = nullptr;
   Container container_ = Container::Field;
-  std::set<std::size_t> unused_;          // indexes into *attributes_, ordered = source order
+  // Per attribute of *attributes_ (same index = source order): not visited yet. Flags rather than
+  // a set: this runs for every field of every model, and the vector keeps its capacity.
+  std::vector<bool> unused_;
   const ast::Attribute* current_ = nullptr;
-  // Arguments of the open attribute not read yet: (name or "" for unnamed, index).
-  std::vector<std::pair<std::string, std::size_t>> args_;
+  // Arguments of the open attribute not read yet: (name or "" for unnamed, index). The names
+  // point into the AST, which outlives the visit.
+  std::vector<std::pair<std::string_view, std::size_t>> args_;
   Diagnostics& diagnostics_;
 };
 

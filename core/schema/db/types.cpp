@@ -71,6 +71,14 @@ void report_unknown_type(ParserDatabase::Builder& b, const ast::Field& field) {
 
 void resolve_types(ParserDatabase::Builder& b) {
   ParserDatabase& db = b.db;
+  // Every model field becomes a scalar or a relation field: sizing both arenas for that upper bound
+  // avoids regrowth, which at its peak held two copies of the (large) ScalarField array.
+  std::size_t model_fields = 0;
+  for (const auto& schema_ast : b.asts)
+    for (const auto& top : schema_ast.tops)
+      if (const auto* model = std::get_if<ast::Model>(&top)) model_fields += model->fields.size();
+  db.scalar_fields_.reserve(model_fields);
+  db.relation_fields_.reserve(model_fields);
   std::size_t model_index = 0, ct_index = 0;
   for (const auto& schema_ast : b.asts) {
     for (const auto& top : schema_ast.tops) {

@@ -51,7 +51,7 @@ class Reformatter {
   // ---- top level ------------------------------------------------------------------------------
 
   void reformat_top(const CstNode& root) {
-    const std::vector<CstNode>& items = root.children;
+    const std::span<const CstNode> items = root.children();
     std::size_t i = 0;
     if (i < items.size() && items[i].rule == Rule::empty_lines) ++i;  // leading blank lines go away
     for (; i < items.size(); ++i) {
@@ -93,7 +93,7 @@ class Reformatter {
   // ---- blocks ---------------------------------------------------------------------------------
 
   void reformat_block(const CstNode& block) {
-    const auto& kids = block.children;
+    const std::span<const CstNode> kids = block.children();
     if (kids.empty()) return;
     std::string_view keyword = text(kids.front());
     std::size_t i = 1;
@@ -207,7 +207,7 @@ class Reformatter {
   // ---- rows -----------------------------------------------------------------------------------
 
   void reformat_comment_block(const CstNode& block, TableFormat& table) {
-    for (const CstNode& c : block.children) {
+    for (const CstNode& c : block.children()) {
       if (c.rule == Rule::comment || c.rule == Rule::doc_comment) {
         table.start_new_line();
         table.append_suffix(c.rule == Rule::doc_comment ? "///" : "//");
@@ -233,7 +233,7 @@ class Reformatter {
 
   void reformat_field(const CstNode& field, TableFormat& table) {
     std::vector<const CstNode*> attributes;
-    for (const CstNode& c : field.children) {
+    for (const CstNode& c : field.children()) {
       switch (c.rule) {
         case Rule::identifier:
           table.start_new_line();
@@ -265,7 +265,7 @@ class Reformatter {
 
   void reformat_key_value(const CstNode& kv, TableFormat& table) {
     table.start_new_line();
-    for (const CstNode& c : kv.children) {
+    for (const CstNode& c : kv.children()) {
       if (c.rule == Rule::identifier) {
         table.column(0).append(text(c));
       } else if (c.rule == Rule::expression) {
@@ -279,7 +279,7 @@ class Reformatter {
   }
 
   void reformat_enum_value(const CstNode& value, TableFormat& table) {
-    for (const CstNode& c : value.children) {
+    for (const CstNode& c : value.children()) {
       switch (c.rule) {
         case Rule::identifier:
           table.start_new_line();
@@ -306,7 +306,7 @@ class Reformatter {
 
   void reformat_block_attribute(const CstNode& attribute, TableFormat& table) {
     table.start_new_line();
-    for (const CstNode& c : attribute.children) {
+    for (const CstNode& c : attribute.children()) {
       if (c.rule == Rule::path) {
         std::string& cell = table.column(0);
         cell.append("@@");
@@ -327,7 +327,7 @@ class Reformatter {
   // ---- inline syntax --------------------------------------------------------------------------
 
   void write_field_type(const CstNode& field_type, std::string& out) const {
-    for (const CstNode& c : field_type.children) {
+    for (const CstNode& c : field_type.children()) {
       std::string_view base = c.rule == Rule::base_type ? text(c) : base_of(c);
       switch (c.rule) {
         case Rule::optional_type:
@@ -358,14 +358,14 @@ class Reformatter {
   void write_arguments_list(const CstNode& args, std::string& out) const {
     out.push_back('(');
     bool first = true;
-    for (const CstNode& c : args.children) {
+    for (const CstNode& c : args.children()) {
       if (c.rule == Rule::trailing_comma) continue;  // a trailing comma is dropped
       if (!first) out.append(", ");
       first = false;
       if (c.rule == Rule::expression) {
         write_expression(c, out);
       } else {  // named_argument or empty_argument
-        for (const CstNode& part : c.children) {
+        for (const CstNode& part : c.children()) {
           if (part.rule == Rule::identifier) {
             out.append(text(part)).append(": ");
           } else if (part.rule == Rule::expression) {
@@ -378,7 +378,7 @@ class Reformatter {
   }
 
   void write_expression(const CstNode& expression, std::string& out) const {
-    for (const CstNode& c : expression.children) {
+    for (const CstNode& c : expression.children()) {
       switch (c.rule) {
         case Rule::numeric_literal:
         case Rule::string_literal:
@@ -391,7 +391,7 @@ class Reformatter {
         case Rule::array_expression: {
           out.push_back('[');
           bool first = true;
-          for (const CstNode& item : c.children) {
+          for (const CstNode& item : c.children()) {
             if (item.rule != Rule::expression) continue;
             if (!first) out.append(", ");
             first = false;
@@ -408,7 +408,7 @@ class Reformatter {
 
   // `path(args)`; also used for attributes, whose children are the same minus the `@`.
   void write_function_call(const CstNode& call, std::string& out) const {
-    for (const CstNode& c : call.children) {
+    for (const CstNode& c : call.children()) {
       if (c.rule == Rule::path) {
         out.append(text(c));
       } else if (c.rule == Rule::arguments_list) {
@@ -424,7 +424,7 @@ class Reformatter {
 }  // namespace
 
 std::string reformat_file(std::string_view text, int indent_width) {
-  return Reformatter(text, indent_width).run(parse_cst(text));
+  return Reformatter(text, indent_width).run(parse_cst(text).root());
 }
 
 std::string reformat_cst(const CstNode& root, std::string_view text, int indent_width) {

@@ -68,8 +68,8 @@ void validate_index(ValidationContext& ctx, const KeyNames& names, db::ModelId m
   if (index.fields.empty())
     attribute_error(ctx, index, "The list of fields in an index cannot be empty. Please specify at least one field.");
 
-  // has_a_unique_constraint_name
-  if (ctx.connector) {
+  // has_a_unique_constraint_name (nothing to look up when no constraint name occurs twice)
+  if (ctx.connector && !names.data().clashing.empty()) {
     std::string name = db::index_constraint_name(ctx.db, model_id, index, *ctx.connector);
     // Points at `map:`, else at `name:`, else at the whole attribute.
     bool has_map = false;

@@ -12,7 +12,17 @@ using connector::ConstraintScope;
 
 namespace {
 
-std::string schema_of(const db::ModelInfo& model) { return model.schema.value_or(std::string()); }
+std::string_view schema_of(const db::ModelInfo& model) {
+  return model.schema ? std::string_view(*model.schema) : std::string_view();
+}
+
+// The key of `name` in one constraint namespace: Global* scopes are per schema, Model* scopes per
+// model.
+KeyNames::Data::Key namespace_key(ConstraintScope scope, std::string_view schema, std::uint32_t model,
+                                  std::string_view name) {
+  if (connector::scope_is_global(scope)) return {scope, 0, schema, name};
+  return {scope, model, std::string_view(), name};
+}
 
 // Prisma checks each kind against a fixed list of scopes, in this order.
 std::vector<ConstraintScope> possible_scopes(ConstraintKind kind) {
@@ -95,15 +105,19 @@ KeyNames KeyNames::build(const ValidationContext& ctx) {
     all.push_back({field.model, ConstraintKind::Default, std::move(name)});
   }
 
+  // The names move into the data first: the keys are views of them.
+  data->names.reserve(all.size());
+  for (Named& n : all) data->names.push_back(std::move(n.name));
+  data->counts.reserve(all.size() * connector.constraint_scopes.size());
   for (ConstraintScope scope : connector.constraint_scopes) {
-    for (const Named& n : all) {
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      const Named& n = all[i];
       if (!connector::scope_includes(scope, n.kind)) continue;
       // Prisma counts foreign keys per model only in the relation's referencing model, and views
       // have no foreign keys; the Named list already reflects both.
-      if (connector::scope_is_global(scope))
-        ++data->global[{scope, schema_of(db.model(n.model)), n.name}];
-      else
-        ++data->local[{n.model.value, scope, n.name}];
+      const std::string_view name = data->names[i];
+      const std::size_t count = ++data->counts[namespace_key(scope, schema_of(db.model(n.model)), n.model.value, name)];
+      if (count == 2) data->clashing.insert(name);
     }
   }
   return KeyNames(std::move(data));
@@ -112,18 +126,18 @@ KeyNames KeyNames::build(const ValidationContext& ctx) {
 std::vector<ConstraintScope> KeyNames::Data::violations(const ValidationContext& ctx, db::ModelId model,
                                                         ConstraintKind kind, std::string_view name) const {
   std::vector<ConstraintScope> out;
-  std::string schema = schema_of(ctx.db.model(model));
+  // A name never counted twice anywhere cannot clash in any scope.
+  if (clashing.empty() || clashing.find(name) == clashing.end()) return out;
+  const std::string_view schema = schema_of(ctx.db.model(model));
   const auto scopes = possible_scopes(kind);
-  for (ConstraintScope scope : scopes) {
-    if (!connector::scope_is_global(scope)) continue;
-    auto it = global.find(std::make_tuple(scope, schema, std::string(name)));
-    if (it != global.end() && it->second > 1) out.push_back(scope);
-  }
-  for (ConstraintScope scope : scopes) {
-    if (connector::scope_is_global(scope)) continue;
-    auto it = local.find(std::make_tuple(model.value, scope, std::string(name)));
-    if (it != local.end() && it->second > 1) out.push_back(scope);
-  }
+  auto clashes = [&](ConstraintScope scope) {
+    auto it = counts.find(namespace_key(scope, schema, model.value, name));
+    return it != counts.end() && it->second > 1;
+  };
+  for (ConstraintScope scope : scopes)
+    if (connector::scope_is_global(scope) && clashes(scope)) out.push_back(scope);
+  for (ConstraintScope scope : scopes)
+    if (!connector::scope_is_global(scope) && clashes(scope)) out.push_back(scope);
   return out;
 }
 
@@ -151,6 +165,7 @@ void validate_default_constraint_name(ValidationContext& ctx, const KeyNames& na
   if (!ctx.connector) return;
   const db::ScalarField& field = ctx.db.scalar_field(field_id);
   if (!field.default_value) return;
+  if (names.data().clashing.empty()) return;  // nothing can clash: skip building the name
   std::string name = field.default_value->mapped_name
                          ? *field.default_value->mapped_name
                          : connector::default_constraint_name(ctx.db.model(field.model).database_name(),
@@ -165,6 +180,7 @@ void validate_default_constraint_name(ValidationContext& ctx, const KeyNames& na
 void validate_foreign_key_constraint_name(ValidationContext& ctx, const KeyNames& names,
                                           db::RelationFieldId relation_field) {
   if (!ctx.connector) return;
+  if (names.data().clashing.empty()) return;  // nothing can clash: skip building the name
   const db::RelationField& rf = ctx.db.relation_field(relation_field);
   std::string name;
   if (rf.mapped_name) {

@@ -4,7 +4,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+#include <functional>
+#include <vector>
 
 #include "core/schema/connector/constraint_scope.hpp"
 #include "core/schema/validate/context.hpp"
@@ -13,10 +16,28 @@
 namespace prismapp::schema::validate {
 
 struct KeyNames::Data {
-  // (scope, schema or "", name) → occurrences, for the Global* scopes.
-  std::map<std::tuple<connector::ConstraintScope, std::string, std::string>, std::size_t, std::less<>> global;
-  // (model, scope, name) → occurrences, for the Model* scopes.
-  std::map<std::tuple<std::uint32_t, connector::ConstraintScope, std::string>, std::size_t, std::less<>> local;
+  // One constraint namespace entry: a Global* scope and schema (model 0), or a Model* scope and
+  // model (schema ""). The views point into `names` and into the database.
+  struct Key {
+    connector::ConstraintScope scope;
+    std::uint32_t model;
+    std::string_view schema;
+    std::string_view name;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const {
+      const std::size_t h = std::hash<std::string_view>{}(k.name) ^ (std::hash<std::string_view>{}(k.schema) << 1);
+      return h ^ (static_cast<std::size_t>(k.scope) << 56) ^ (static_cast<std::size_t>(k.model) * 0x9E3779B97F4A7C15ull);
+    }
+  };
+  // Every constraint name, owned here so that the keys can be views.
+  std::vector<std::string> names;
+  // Occurrences of each name per namespace.
+  std::unordered_map<Key, std::size_t, KeyHash> counts;
+  // Names that occur more than once in some namespace. Nearly always empty, which lets the
+  // per-constraint lookups below return at once on large schemas.
+  std::unordered_set<std::string_view> clashing;
   // (model, client name) → occurrences of `name:` on @@id / @@unique.
   std::map<std::pair<std::uint32_t, std::string>, std::size_t, std::less<>> custom_names;
 
