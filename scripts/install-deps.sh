@@ -10,6 +10,10 @@ PACKAGES=(
   libtomlplusplus-dev libdtl-dev nlohmann-json3-dev catch2
   clang-14 libclang-rt-14-dev
   python3 python3-pytest sqlite3
+  # The generated Python client and its tests: pydantic 1.10, the DB-API drivers, pytest-asyncio,
+  # mypy for the typing tests, SQLAlchemy 1.4 for the client benchmark.
+  python3-pydantic python3-typing-extensions python3-psycopg2 python3-asyncpg python3-pymysql
+  python3-pytest-asyncio mypy python3-sqlalchemy
 )
 
 missing=()
@@ -19,8 +23,21 @@ for pkg in "${PACKAGES[@]}"; do
   fi
 done
 
+# pyright (the typing tests of the generated client run it in strict mode) comes from npm.
+PYRIGHT_VERSION=1.1.414
+install_pyright() {
+  if command -v pyright >/dev/null 2>&1; then return 0; fi
+  if command -v npm >/dev/null 2>&1; then
+    echo "install-deps: installing pyright@$PYRIGHT_VERSION from npm"
+    npm install -g --no-fund --no-audit "pyright@$PYRIGHT_VERSION" >/dev/null || echo "install-deps: pyright could not be installed; the typing tests will say so" >&2
+  else
+    echo "install-deps: npm not found, so no pyright; the typing tests will say so" >&2
+  fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages are installed"
+  install_pyright
   exit 0
 fi
 
@@ -44,3 +61,4 @@ if ! "${APT[@]}" install --no-install-recommends "${missing[@]}"; then
   "${APT[@]}" update
   "${APT[@]}" install --no-install-recommends "${missing[@]}"
 fi
+install_pyright

@@ -426,14 +426,16 @@ TEST_CASE("mysql: eight concurrent migrate deploy processes apply each migration
     CHECK(conn->query("SELECT COUNT(*) FROM `T" + std::to_string(i) + "`")[0][0] == std::optional<std::string>("1"));
 }
 
-TEST_CASE("mysql: migrate deploy waits 10 s for the advisory lock, then P1002", "[mysql][cli][bad-input]") {
+// [serial]: MySQL named locks are server-wide, so while this test holds Prisma's lock every other MySQL
+// migrate test on the server would wait for it (and time out): ctest runs it alone.
+TEST_CASE("mysql: migrate deploy waits 10 s for the advisory lock, then P1002", "[mysql][cli][bad-input][serial]") {
   TempDir dir;
   auto db = fresh_mysql_database("cli_lock");
   write_schema(dir, kUserModel);
   write_file(dir / "prisma/migrations/20240101000000_init/migration.sql", "CREATE TABLE `User` (`id` INTEGER);\n");
   // Another session holds Prisma's lock.
   auto holder = db.connect();
-  REQUIRE(holder->query("SELECT GET_LOCK('prisma_migrate', 0)")[0][0] == std::optional<std::string>("1"));
+  REQUIRE(holder->query("SELECT GET_LOCK('prisma_migrate', 60)")[0][0] == std::optional<std::string>("1"));
   const auto started = std::chrono::steady_clock::now();
   auto r = run_prismapp(dir.path(), {"migrate", "deploy"}, with_url(db.url));
   const auto waited = std::chrono::steady_clock::now() - started;

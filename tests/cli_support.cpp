@@ -110,7 +110,7 @@ RunResult run_prismapp(const fs::path& cwd, const std::vector<std::string>& args
   for (auto& s : env_strings) envp.push_back(s.data());
   envp.push_back(nullptr);
 
-  std::vector<std::string> argv_strings{PRISMAPP_BINARY};
+  std::vector<std::string> argv_strings{options.binary ? options.binary->string() : std::string(PRISMAPP_BINARY)};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& s : argv_strings) argv.push_back(s.data());

@@ -25,6 +25,8 @@ struct RunOptions {
   // When set, the child's stdin is a pseudo-terminal (instead of /dev/null) and this text is typed
   // into it (e.g. "y\n" to answer a prompt).
   std::optional<std::string> stdin_text = std::nullopt;
+  // Another prismapp binary to run (e.g. a copy without its dialect modules beside it).
+  std::optional<std::filesystem::path> binary = std::nullopt;
 };
 
 // Runs `prismapp <args>` with `cwd` as working directory.
