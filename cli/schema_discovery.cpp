@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -115,11 +116,28 @@ SchemaLocation locate_schema(const std::optional<std::string>& cli_path, const C
 
 fs::path schema_env_dir(const SchemaLocation& location) { return location.path.parent_path(); }
 
+namespace {
+
+// True when the 8 bytes at p are all ASCII and none is NUL: the common case, checked a word at a
+// time (the byte-wise loop with line tracking cost 3 M instructions on a 500-model schema).
+bool plain_ascii_word(const unsigned char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  return (w & kHigh) == 0 && ((w - kOnes) & ~w & kHigh) == 0;
+}
+
+}  // namespace
+
 void check_schema_text(std::string_view bytes, const std::string& display) {
-  std::size_t line = 1;
-  std::size_t line_start = 0;
   std::size_t i = 0;
+  // Line and column are only computed for the message, once something is wrong.
   auto fail = [&](const std::string& what) {
+    const std::string_view before = bytes.substr(0, i);
+    const std::size_t line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+    const std::size_t last_newline = before.rfind('\n');
+    const std::size_t line_start = last_newline == std::string_view::npos ? 0 : last_newline + 1;
     throw CliError("Schema file `" + display + "` " + what + " at line " + std::to_string(line) + ", column " +
                    std::to_string(i - line_start + 1) + " (byte offset " + std::to_string(i) +
                    "). Prisma schema files must be UTF-8 text.");
@@ -127,13 +145,13 @@ void check_schema_text(std::string_view bytes, const std::string& display) {
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
   const std::size_t n = bytes.size();
   while (i < n) {
+    if (i + 8 <= n && plain_ascii_word(s + i)) {
+      i += 8;
+      continue;
+    }
     const unsigned char c = s[i];
     if (c < 0x80) {
       if (c == 0) fail("contains binary data (a NUL byte)");
-      if (c == '\n') {
-        ++line;
-        line_start = i + 1;
-      }
       ++i;
       continue;
     }
