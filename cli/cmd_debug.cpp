@@ -1,6 +1,6 @@
 // `prismapp debug`: what prismapp sees (schema location, config file, .env files, environment),
 // like `prisma debug`. Subcommands that dump internal structures hang off `debug` too:
-// `prismapp debug dmmf` prints the DMMF of the schema (the datamodel section for now).
+// `prismapp debug dmmf` prints the full DMMF of the schema ({datamodel, schema, mappings}).
 #include <unistd.h>
 
 #include <cstdlib>
@@ -108,16 +108,14 @@ int run_debug(const DebugOptions& opts, const Output& output) {
 
 }  // namespace
 
-// The DMMF as `prisma`'s getDMMF builds it: {"datamodel": {...}}. Invalid schemas get the P1012
-// report, like every schema command.
+// The DMMF as Prisma's getDMMF / generators get it: {"datamodel", "schema", "mappings"}, compact
+// JSON on one line. Invalid schemas get the P1012 report, like every schema command.
 int run_debug_dmmf(const DebugOptions& opts, const Output& output) {
   const Project project = load_project(opts.schema, output);
   const auto result = schema::validate_schema(project.sources);
   if (result.diagnostics.has_errors())
     throw CliError(validation_error_report(result.diagnostics, result.parsed.sources, output.err.colour()));
-  nlohmann::ordered_json dmmf;
-  dmmf["datamodel"] = schema::dmmf::datamodel_to_dmmf(result);
-  std::cout << dmmf.dump(2) << "\n";
+  std::cout << schema::dmmf::full_dmmf_json(result) << "\n";
   return 0;
 }
 
