@@ -86,6 +86,10 @@ class DifferHooks {
   virtual bool alter_column_required_check_is_exclusive() const { return false; }
   // MySQL: a type change of an inline enum column only warns about the values it removes.
   virtual bool alter_column_checks_enum_value_removal() const { return false; }
+  // PostgreSQL, MySQL: a nullable column made required is unexecutable on existing NULLs even when
+  // it gains a default (ALTER COLUMN ... SET NOT NULL does not fill them in); SQLite's table copy
+  // coalesces NULLs to the new default, so there only required-without-default counts.
+  virtual bool made_required_check_ignores_default() const { return false; }
 
   // ---- destructive-change checker ------------------------------------------------------------
   // A query returning one row with one integer: the table's row count / non-null value count.

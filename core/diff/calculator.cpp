@@ -5,6 +5,8 @@
 #include "core/diff/calculator_context.hpp"
 #include "core/schema/connector/constraint_names.hpp"
 
+#include <set>
+
 namespace prismapp::diff {
 namespace calculator_detail {
 
@@ -20,7 +22,9 @@ namespace db = schema::db;
 namespace connector = schema::connector;
 
 // The default namespace is always namespaces[0] (the SqlSchema convention); the datasource's
-// `schemas` follow in their (sorted) order.
+// `schemas` that a model or enum lives in follow in their (sorted) order. A listed schema nothing
+// uses is not part of the calculated schema: Prisma never creates it, so a later change that
+// puts the first table into it must still create it (CreateSchema).
 void push_namespaces(Context& ctx, std::string_view default_namespace) {
   ctx.schema().namespaces[0].name = std::string(default_namespace);
   ctx.namespaces.emplace(std::string(default_namespace), sql::NamespaceId{0});
@@ -28,8 +32,13 @@ void push_namespaces(Context& ctx, std::string_view default_namespace) {
   if (!datasource) return;
   // `schemas = [...]` on a database with namespaces: names are qualified in DDL.
   ctx.schema().explicit_namespaces = !datasource->schemas.empty() && !default_namespace.empty();
+  std::set<std::string, std::less<>> used;
+  for (const auto& model : ctx.db.models())
+    if (!model.is_view() && model.schema) used.insert(*model.schema);
+  for (const auto& info : ctx.db.enums())
+    if (info.schema) used.insert(*info.schema);
   for (const auto& [name, span] : datasource->schemas) {
-    if (ctx.namespaces.count(name)) continue;
+    if (ctx.namespaces.count(name) || !used.count(name)) continue;
     ctx.namespaces.emplace(name, ctx.schema().add_namespace(name));
   }
 }

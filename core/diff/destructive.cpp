@@ -272,7 +272,8 @@ class Planner {
     const sql::Column& next = m_.next->column(ids.next);
     const bool became_required = prev.type.arity == sql::ColumnArity::Nullable && next.type.arity == sql::ColumnArity::Required;
     if (!changes.type && !became_required) return;
-    if (changes.arity && next.type.arity == sql::ColumnArity::Required && !next.default_value)
+    if (changes.arity && next.type.arity == sql::ColumnArity::Required &&
+        (!next.default_value || (became_required && hooks_.made_required_check_ignores_default())))
       checks.push_back(column_check(CheckKind::MadeOptionalFieldRequired, *m_.previous, ids.previous));
     if (type_change == sql::ColumnTypeChange::RiskyCast || type_change == sql::ColumnTypeChange::NotCastable) {
       Check c = column_check(type_change == sql::ColumnTypeChange::RiskyCast ? CheckKind::RiskyCast : CheckKind::NotCastable,

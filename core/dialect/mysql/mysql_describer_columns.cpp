@@ -101,23 +101,36 @@ std::string unescape(std::string_view s) {
   return out;
 }
 
-// MariaDB: 'text' with \n for newlines; MySQL: the raw text.
+// MariaDB: the literal as SQL would write it ('a\nb \\ c''d': \n, \\, \' and '' escapes, other
+// characters raw); MySQL: the raw text.
 std::string unquote_string_default(const std::string& s, bool mariadb) {
   if (!mariadb) return unescape(s);
   std::string_view inner = s;
   const auto first = s.find('\'');
   const auto last = s.rfind('\'');
   if (first != std::string::npos && last != first) inner = std::string_view(s).substr(first + 1, last - first - 1);
-  std::string with_newlines;
+  std::string out;
   for (std::size_t i = 0; i < inner.size(); ++i) {
-    if (inner[i] == '\\' && i + 1 < inner.size() && inner[i + 1] == 'n') {
-      with_newlines += '\n';
+    const char c = inner[i];
+    if (c == '\'' && i + 1 < inner.size() && inner[i + 1] == '\'') {
+      out += '\'';
       ++i;
+    } else if (c == '\\' && i + 1 < inner.size()) {
+      const char e = inner[++i];
+      switch (e) {
+        case 'n': out += '\n'; break;
+        case 't': out += '\t'; break;
+        case 'r': out += '\r'; break;
+        case '0': out += '\0'; break;
+        case 'Z': out += '\x1a'; break;
+        case 'b': out += '\b'; break;
+        default: out += e;  // \\, \', \" and unknown escapes stand for the character
+      }
     } else {
-      with_newlines += inner[i];
+      out += c;
     }
   }
-  return unescape(with_newlines);
+  return out;
 }
 
 std::string unquote(std::string_view s) {

@@ -1,5 +1,8 @@
 #include "core/dialect/mysql/mysql_renderer_ddl.hpp"
 
+#include <cctype>
+#include <cstdio>
+#include <ctime>
 #include <stdexcept>
 
 #include "core/dialect/mysql/mysql_native_type.hpp"
@@ -17,13 +20,41 @@ unsigned now_precision(const sql::Column& column) {
   return 3;
 }
 
-// chrono's to_rfc3339 spelling of the literal Prisma parsed: a `Z` offset prints as +00:00.
-std::string rfc3339(std::string text) {
-  if (!text.empty() && (text.back() == 'Z' || text.back() == 'z')) {
-    text.pop_back();
-    text += "+00:00";
+// A DateTime default as a DATETIME literal both MySQL and MariaDB read: `'2024-01-01 00:00:00.000'`,
+// in UTC (the session time zone Prisma and prismapp use). Prisma writes chrono's RFC 3339 text
+// (`'2024-01-01T00:00:00+00:00'`), which MySQL 8.0.19+ accepts but MariaDB rejects ("Invalid
+// default value"); the differ never compares DateTime defaults, so the spelling is free.
+std::string datetime_literal(const std::string& text) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, consumed = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &consumed) != 6)
+    return "'" + text + "'";
+  std::size_t i = static_cast<std::size_t>(consumed);
+  std::string fraction;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) fraction += text[i++];
   }
-  return text;
+  long offset_seconds = 0;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) {
+    int oh = 0, om = 0;
+    if (std::sscanf(text.c_str() + i + 1, "%2d:%2d", &oh, &om) < 1) return "'" + text + "'";
+    offset_seconds = (text[i] == '-' ? -1L : 1L) * (oh * 3600L + om * 60L);
+  }
+  std::tm tm{};
+  tm.tm_year = y - 1900;
+  tm.tm_mon = mo - 1;
+  tm.tm_mday = d;
+  tm.tm_hour = h;
+  tm.tm_min = mi;
+  tm.tm_sec = sec;
+  const std::time_t utc = timegm(&tm) - offset_seconds;
+  std::tm out{};
+  gmtime_r(&utc, &out);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &out);
+  std::string literal = "'" + std::string(buf);
+  if (!fraction.empty()) literal += "." + fraction;
+  return literal + "'";
 }
 
 // Prisma writes no JSON defaults (MySQL rejects literal defaults on JSON columns), no binary
@@ -47,10 +78,13 @@ std::string quote(std::string_view identifier) {
   return out;
 }
 
+// Quotes are doubled as Prisma does; backslashes are escaped too, because MySQL reads `\` in a
+// string literal as an escape (Prisma leaves them, and a default like "a \\ b" loses its
+// backslash: the database then differs from the schema forever).
 std::string quote_string(std::string_view value) {
   std::string out = "'";
   for (char c : value) {
-    if (c == '\'') out += '\'';
+    if (c == '\'' || c == '\\') out += c;
     out += c;
   }
   out += '\'';
@@ -71,7 +105,7 @@ std::string render_default(const sql::Column& column, const sql::DefaultValue& d
     case VKind::String:
     case VKind::EnumValue: return quote_string(d.value.text);
     case VKind::DateTime:
-      if (column.type.family == sql::ColumnTypeFamily::DateTime) return "'" + rfc3339(d.value.text) + "'";
+      if (column.type.family == sql::ColumnTypeFamily::DateTime) return datetime_literal(d.value.text);
       return d.value.text;
     case VKind::Null: return "null";
     default: return d.value.text;  // numbers as written, true / false, JSON text

@@ -119,6 +119,8 @@ class PostgresDifferHooks final : public DifferHooks {
   bool can_rename_foreign_key() const override { return true; }
   bool has_native_enums() const override { return true; }
   bool indexes_should_be_recreated_after_column_drop() const override { return true; }
+  // Prisma's PostgreSQL check_alter_column: SET NOT NULL fails on existing NULLs, default or not.
+  bool made_required_check_ignores_default() const override { return true; }
   // PostGIS's own tables.
   bool table_should_be_ignored(std::string_view name) const override {
     return name == "spatial_ref_sys" || name == "geography_columns" || name == "geometry_columns" ||
