@@ -125,6 +125,7 @@ int run_execute(const ExecuteOptions& opts, const Output& output) {
 void register_db(CLI::App& root, Commands& commands, const Output& output) {
   CLI::App* db = root.add_subcommand("db", "Manage your database schema and lifecycle during development");
   db->require_subcommand(1);
+  register_db_pull(*db, commands, output);
 
   auto push_opts = std::make_shared<PushOptions>();
   CLI::App* push = db->add_subcommand("push", "Push the state from your Prisma schema to your database");

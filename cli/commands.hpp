@@ -23,5 +23,7 @@ void register_format(CLI::App& root, Commands& commands, const Output& output); 
 void register_debug(CLI::App& root, Commands& commands, const Output& output);     // cmd_debug.cpp
 void register_migrate(CLI::App& root, Commands& commands, const Output& output);   // cmd_migrate*.cpp
 void register_db(CLI::App& root, Commands& commands, const Output& output);        // cmd_db.cpp
+void register_db_pull(CLI::App& db, Commands& commands, const Output& output);     // cmd_db_pull.cpp
+void register_generate(CLI::App& root, Commands& commands, const Output& output);  // cmd_generate.cpp
 
 }  // namespace prismapp::cli

@@ -65,6 +65,24 @@ Config parse_config(std::string_view text, const std::string& display_path, cons
                                     std::to_string(mnode.source().begin.line) + ") is ignored");
         }
       }
+    } else if (k == "db_pull") {
+      const auto* table = node.as_table();
+      if (table == nullptr)
+        throw CliError("Invalid " + display_path + ": `db_pull` must be a table, found " + type_name(node));
+      for (auto&& [pkey, pnode] : *table) {
+        const std::string pk(pkey.str());
+        if (pk == "ignore_tables") {
+          const auto* array = pnode.as_array();
+          if (array == nullptr)
+            throw CliError("Invalid " + display_path + ": `db_pull.ignore_tables` must be an array of strings, found " +
+                           type_name(pnode));
+          for (auto&& item : *array)
+            config.db_pull.ignore_tables.push_back(expect_string(item, "db_pull.ignore_tables", display_path));
+        } else {
+          config.warnings.push_back(display_path + ": unknown key `db_pull." + pk + "` (line " +
+                                    std::to_string(pnode.source().begin.line) + ") is ignored");
+        }
+      }
     } else {
       config.warnings.push_back(display_path + ": unknown key `" + k + "` (line " +
                                 std::to_string(node.source().begin.line) + ") is ignored");

@@ -21,11 +21,18 @@ struct MigrationsConfig {
   std::optional<std::string> seed;
 };
 
+// [db_pull]
+//   ignore_tables = ["alembic_version"]   # tables `db pull` leaves out (besides _prisma_migrations)
+struct DbPullConfig {
+  std::vector<std::string> ignore_tables;
+};
+
 struct Config {
   std::optional<std::filesystem::path> file;         // the prismapp.toml that was read, if any
   std::optional<std::string> schema;                 // `schema` as written
   std::optional<std::filesystem::path> schema_path;  // `schema` resolved against the file's folder
   MigrationsConfig migrations;
+  DbPullConfig db_pull;
   std::vector<std::string> warnings;                 // unknown keys etc.
 };
 

@@ -19,6 +19,7 @@ namespace prismapp::dialect {
 class CalculatorHooks;  // calculator_hooks.hpp
 class DifferHooks;      // differ_hooks.hpp
 class Renderer;         // renderer.hpp
+class IntrospectionHooks;  // introspection_hooks.hpp
 
 // A database error with Prisma's code where one applies (P1001 unreachable, P1003 database
 // missing, P1008 timeout, P1010 access denied, P3018 migration failed, ...). Messages never
@@ -120,6 +121,8 @@ class Dialect {
   virtual const CalculatorHooks& calculator_hooks() const = 0;
   virtual const DifferHooks& differ_hooks() const = 0;
   virtual const Renderer& renderer() const = 0;
+  // IntrospectionHooks (introspection_hooks.hpp): what `db pull` needs beyond the described schema.
+  virtual const IntrospectionHooks& introspection_hooks() const = 0;
 
   // ---- the `_prisma_migrations` table -----------------------------------------------------------
   // Prisma's exact CREATE TABLE statement for this database (its connector's

@@ -9,6 +9,7 @@
 #include "core/dialect/mysql/mysql_calculator_hooks.hpp"
 #include "core/dialect/mysql/mysql_connection.hpp"
 #include "core/dialect/mysql/mysql_differ_hooks.hpp"
+#include "core/dialect/mysql/mysql_introspection.hpp"
 #include "core/dialect/mysql/mysql_renderer.hpp"
 #include "core/dialect/mysql/mysql_script.hpp"
 #include "core/dialect/mysql/mysql_url.hpp"
@@ -144,6 +145,7 @@ std::unique_ptr<Dialect::ShadowDatabase> MysqlDialect::create_shadow_database(
 
 const CalculatorHooks& MysqlDialect::calculator_hooks() const { return mysql_calculator_hooks(); }
 const DifferHooks& MysqlDialect::differ_hooks() const { return mysql_differ_hooks(); }
+const IntrospectionHooks& MysqlDialect::introspection_hooks() const { return mysql_introspection_hooks(); }
 const Renderer& MysqlDialect::renderer() const { return mysql_renderer(); }
 
 std::string MysqlDialect::migrations_table_ddl() const {

@@ -7,6 +7,7 @@
 #include "core/dialect/postgres/postgres_calculator_hooks.hpp"
 #include "core/dialect/postgres/postgres_connection.hpp"
 #include "core/dialect/postgres/postgres_differ_hooks.hpp"
+#include "core/dialect/postgres/postgres_introspection.hpp"
 #include "core/dialect/postgres/postgres_errors.hpp"
 #include "core/dialect/postgres/postgres_renderer.hpp"
 #include "core/dialect/postgres/postgres_url.hpp"
@@ -166,6 +167,7 @@ std::unique_ptr<Dialect::ShadowDatabase> PostgresDialect::create_shadow_database
 
 const CalculatorHooks& PostgresDialect::calculator_hooks() const { return postgres_calculator_hooks(); }
 const DifferHooks& PostgresDialect::differ_hooks() const { return postgres_differ_hooks(); }
+const IntrospectionHooks& PostgresDialect::introspection_hooks() const { return postgres_introspection_hooks(); }
 const Renderer& PostgresDialect::renderer() const { return postgres_renderer(); }
 
 std::string PostgresDialect::migrations_table_ddl() const {

@@ -4,6 +4,7 @@
 
 #include "core/dialect/sqlite/sqlite_calculator_hooks.hpp"
 #include "core/dialect/sqlite/sqlite_differ_hooks.hpp"
+#include "core/dialect/sqlite/sqlite_introspection.hpp"
 #include "core/dialect/sqlite/sqlite_renderer.hpp"
 #include "core/dialect/sqlite/sqlite_url.hpp"
 
@@ -85,6 +86,7 @@ std::unique_ptr<Dialect::ShadowDatabase> SqliteDialect::create_shadow_database(
 
 const CalculatorHooks& SqliteDialect::calculator_hooks() const { return sqlite_calculator_hooks(); }
 const DifferHooks& SqliteDialect::differ_hooks() const { return sqlite_differ_hooks(); }
+const IntrospectionHooks& SqliteDialect::introspection_hooks() const { return sqlite_introspection_hooks(); }
 const Renderer& SqliteDialect::renderer() const { return sqlite_renderer(); }
 
 const SqliteDialect& sqlite_dialect() {

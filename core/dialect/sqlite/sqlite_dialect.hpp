@@ -36,6 +36,7 @@ class SqliteDialect final : public Dialect {
   const CalculatorHooks& calculator_hooks() const override;
   const DifferHooks& differ_hooks() const override;
   const Renderer& renderer() const override;
+  const IntrospectionHooks& introspection_hooks() const override;
 
   std::string migrations_table_ddl() const override;
   Value timestamp_parameter(std::int64_t unix_millis) const override;

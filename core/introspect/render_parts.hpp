@@ -1,0 +1,23 @@
+// Pieces shared by the model renderer (render_model.cpp) and the field renderers
+// (render_field.cpp, render_relation.cpp).
+#pragma once
+#include <optional>
+#include <string>
+
+#include "core/introspect/context.hpp"
+#include "core/introspect/warnings.hpp"
+
+namespace prismapp::introspect {
+
+// The Prisma type of a column: Int, String, an enum name, Unsupported("...").
+std::string field_type_name(const Context& ctx, sql::ColumnId id);
+// One scalar field line (with its documentation lines), newline-terminated.
+std::string render_scalar_field(const Context& ctx, sql::ColumnId id, Warnings& warnings);
+// The relation fields of a model (inline relations, then implicit many-to-many ones).
+std::string render_relation_fields(const Context& ctx, sql::TableId table);
+// The primary key's name when it is not Prisma's default name (named primary keys only).
+std::optional<std::string> primary_key_map(const Context& ctx, sql::TableId table);
+// `field`, `field(length: 10, sort: Desc, ops: JsonbPathOps)` in @@index/@@unique/@@id lists.
+std::string index_field(const Context& ctx, const sql::IndexColumn& column);
+
+}  // namespace prismapp::introspect
