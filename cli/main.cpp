@@ -31,6 +31,7 @@ int run(int argc, char** argv) {
   register_format(app, commands, output);
   register_migrate(app, commands, output);
   register_db(app, commands, output);
+  register_generate(app, commands, output);
   register_debug(app, commands, output);
 
   try {

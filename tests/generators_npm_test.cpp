@@ -1,0 +1,124 @@
+// Real npm generators: `prisma generate` (Prisma 7, offline through the schema-engine stub of
+// /work/shared/oracle) and `prismapp generate` on the same sample schemas; the output trees must
+// be identical byte for byte. Needs npm and the registry (skipped with a message otherwise); the
+// packages are cached under <build>/npm-cache-gen.
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <map>
+
+#include "tests/cli_support.hpp"
+
+using namespace prismapp::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kOracle = fs::path(PRISMAPP_SHARED_DIR) / "oracle";
+
+int sh(const std::string& cmd) { return std::system(cmd.c_str()); }
+
+std::map<std::string, std::string> tree(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  if (!fs::exists(root)) return files;
+  for (const auto& e : fs::recursive_directory_iterator(root))
+    if (e.is_regular_file()) files[fs::relative(e.path(), root).string()] = read_file(e.path());
+  return files;
+}
+
+// Prisma 7 refuses `url` in a datasource, prismapp (6.19 rules) requires it: each gets its own file.
+std::string strip_url(std::string s) {
+  auto pos = s.find("\n  url ");
+  if (pos != std::string::npos) s.erase(pos, s.find('\n', pos + 1) - pos);
+  return s;
+}
+
+}  // namespace
+
+namespace {
+
+struct Case {
+  std::string label, gen, dir;
+};
+
+// Installs (once per build directory) Prisma 7 and the generators, pinned to the versions this
+// comparison was made with, then runs `prisma generate` and `prismapp generate` on the oracle's
+// sample schemas and compares the generated trees byte for byte.
+void compare_with_prisma(const std::vector<Case>& gens) {
+  const fs::path cache = fs::path(PRISMAPP_BINARY).parent_path() / "npm-cache-gen";
+  const fs::path bin = cache / "node_modules/.bin";
+  if (!fs::exists(bin / "prisma")) {
+    fs::create_directories(cache);
+    const int rc = sh("cd '" + cache.string() + "' && (test -f package.json || npm init -y >/dev/null) && npm install "
+                      "prisma@7.10.1 prisma-dbml-generator@0.12.0 prisma-json-schema-generator@5.1.5 prisma-kysely@3.2.1 "
+                      "prisma-zod-generator@3.3.1 "
+                      "--no-audit --no-fund > install.log 2>&1");
+    if (rc != 0) {
+      const std::string log = read_file(cache / "install.log");
+      if (log.find("ENOTFOUND") != std::string::npos || log.find("EAI_AGAIN") != std::string::npos ||
+          log.find("ECONNREFUSED") != std::string::npos || log.find("ETIMEDOUT") != std::string::npos)
+      {
+        WARN("SKIPPED: npm cannot reach the registry: " + log.substr(0, 300));
+        return;
+      }
+      FAIL("npm install failed:\n" + log);
+    }
+  }
+
+  for (const std::string schema_name : {"sqlite6.prisma", "pg6.prisma"}) {
+    const std::string base = read_file(kOracle / "schemas" / schema_name);
+    for (const auto& c : gens) {
+      DYNAMIC_SECTION(schema_name << " / " << c.label) {
+        TempDir dir;
+        fs::create_directories(dir / "prisma7");
+        fs::create_directories(dir / "prismapp");
+        write_file(dir / "prisma7/schema.prisma", strip_url(base) + "\n" + c.gen);
+        write_file(dir / "prismapp/schema.prisma", base + "\n" + c.gen);
+        const std::string env = "PATH='" + bin.string() + "':$PATH PRISMA_SCHEMA_ENGINE_BINARY='" +
+                                (kOracle / "bin/schema-engine-stub").string() +
+                                "' CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1 NO_COLOR=1 DATABASE_URL=file:dev.db ";
+        sh("cd '" + (dir / "prisma7").string() + "' && " + env + "timeout 180 prisma generate --schema schema.prisma > out.txt 2>&1");
+        sh("cd '" + (dir / "prismapp").string() + "' && " + env + "timeout 180 '" + PRISMAPP_BINARY +
+           "' generate --schema schema.prisma > out.txt 2>&1");
+        const auto expected = tree(dir / "prisma7/generated" / c.dir);
+        const auto actual = tree(dir / "prismapp/generated" / c.dir);
+        INFO("prisma: " << read_file(dir / "prisma7/out.txt") << "\nprismapp: " << read_file(dir / "prismapp/out.txt"));
+        REQUIRE_FALSE(expected.empty());
+        CHECK(actual.size() == expected.size());
+        for (const auto& [path, text] : expected) {
+          INFO(c.label << ": " << path);
+          auto it = actual.find(path);
+          REQUIRE(it != actual.end());
+          if (it->second != text) {
+            // Keep both for the report.
+            fs::create_directories(fs::path(PRISMAPP_BINARY).parent_path() / "npm-cache-gen" / "diff");
+            write_file(fs::path(PRISMAPP_BINARY).parent_path() / "npm-cache-gen" / "diff" / (schema_name + "." + c.label + ".expected"), text);
+            write_file(fs::path(PRISMAPP_BINARY).parent_path() / "npm-cache-gen" / "diff" / (schema_name + "." + c.label + ".actual"), it->second);
+          }
+          CHECK(it->second == text);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("generate: npm generators give the same files as prisma generate", "[generate][npm][serial]") {
+  compare_with_prisma({
+      {"dbml", "generator dbml {\n  provider = \"prisma-dbml-generator\"\n  output   = \"./generated/dbml\"\n}\n", "dbml"},
+      {"json-schema", "generator js {\n  provider = \"prisma-json-schema-generator\"\n  output   = \"./generated/js\"\n}\n", "js"},
+      {"kysely", "generator kysely {\n  provider = \"prisma-kysely\"\n  output   = \"./generated/kysely\"\n}\n", "kysely"},
+  });
+}
+
+// Known difference, kept visible ([!mayfail]: reported, not failing the run): prisma-zod-generator
+// insists on a Prisma Client generator block, which prismapp cannot run (the JavaScript client is
+// built into the Prisma CLI). Without that client's output, zod's files import
+// '../../client/client' where Prisma's run has '../../client/browser', and zod's own manifest holds
+// a timestamp and the absolute output path, which never match between two runs.
+TEST_CASE("generate: prisma-zod-generator output compared with prisma generate", "[generate][npm][serial][!mayfail]") {
+  compare_with_prisma({
+      {"zod", "generator client {\n  provider = \"prisma-client\"\n  output   = \"./generated/client\"\n}\n\n"
+              "generator zod {\n  provider = \"prisma-zod-generator\"\n  output   = \"./generated/zod\"\n}\n", "zod"},
+  });
+}
