@@ -1,5 +1,6 @@
 // libFuzzer target: arbitrary bytes through the schema front end (parse, validate, render the
-// diagnostics, reformat). Any crash, sanitizer report, timeout or out-of-memory is a bug.
+// diagnostics, reformat, `format` as the CLI runs it, and the full DMMF of every schema that
+// validates). Any crash, sanitizer report, timeout or out-of-memory is a bug.
 // Build and run: docs/fuzzing.md.
 //
 // Input that starts with a 0x00 byte is a multi-file schema: the rest is split into files at each
@@ -10,6 +11,7 @@
 #include <string_view>
 
 #include "core/schema/diagnostics.hpp"
+#include "core/schema/dmmf/dmmf.hpp"
 #include "core/schema/schema.hpp"
 
 namespace {
@@ -45,5 +47,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const auto formatted = prismapp::schema::reformat_schema(sources, 2);
   if (formatted.size() != sources.files.size()) __builtin_trap();  // one output per input file
+
+  // The CLI's `format` path (one front-end pass reused for validation) must agree with the two
+  // separate steps.
+  const auto cli_format = prismapp::schema::format_schema(sources, 2);
+  if (cli_format.files.size() != formatted.size()) __builtin_trap();
+  for (std::size_t i = 0; i < formatted.size(); ++i)
+    if (cli_format.files[i].text != formatted[i].text) __builtin_trap();
+
+  // Generators get the full DMMF of any valid schema.
+  if (!result.diagnostics.has_errors() && result.db) {
+    const std::string dmmf = prismapp::schema::dmmf::full_dmmf_json(result);
+    if (dmmf.empty() || dmmf.front() != '{') __builtin_trap();
+  }
   return 0;
 }

@@ -22,7 +22,10 @@ using Clock = std::chrono::steady_clock;
 
 std::atomic<long long> g_message_id{0};
 
-std::string json_quoted(const std::string& s) { return nlohmann::json(s).dump(); }
+// Invalid UTF-8 (a generator's garbage output, say) is replaced rather than thrown on.
+std::string json_quoted(const std::string& s) {
+  return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 }  // namespace
 

@@ -292,7 +292,9 @@ void write_schema_and_mappings(const db::ParserDatabase& db, const config::Confi
 }
 
 std::string full_dmmf_json(const ValidationResult& result) {
-  std::string datamodel = datamodel_to_dmmf(result).dump();
+  // Replace, not throw, on invalid UTF-8 in names or documentation: the CLI rejects such files,
+  // but the library must not abort on them (found by fuzz_schema).
+  std::string datamodel = datamodel_to_dmmf(result).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   std::string schema, mappings;
   if (result.db) {
     write_schema_and_mappings(*result.db, result.configuration, schema, mappings);
