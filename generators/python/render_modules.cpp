@@ -53,17 +53,27 @@ std::string render_init(const SchemaView& view) {
   (void)view;
   PyWriter w;
   w.raw(module_header("__init__.py: the package's public names"));
+  w.line("import gc as _gc");
   w.line("from typing import TYPE_CHECKING, Any");
   w.line();
-  w.line("from . import errors as errors");
-  w.line("from . import enums as enums");
-  w.line("from . import bases as bases");
-  w.line("from . import models as models");
-  w.line("from . import partials as partials");
-  w.line("from . import metadata as metadata");
-  w.line("from .client import *");
-  w.line("from .fields import *");
-  w.line("from ._registry import register as register, get_client as get_client");
+  // Importing the package creates thousands of classes and no garbage: the cyclic collector's
+  // passes triggered by those allocations are pure cost (about a fifth of the import of a
+  // 500-model package), so collection is paused during the import and restored afterwards.
+  w.line("_gc_was_enabled = _gc.isenabled()");
+  w.line("_gc.disable()");
+  w.line("try:");
+  w.line("    from . import errors as errors");
+  w.line("    from . import enums as enums");
+  w.line("    from . import bases as bases");
+  w.line("    from . import models as models");
+  w.line("    from . import partials as partials");
+  w.line("    from . import metadata as metadata");
+  w.line("    from .client import *");
+  w.line("    from .fields import *");
+  w.line("    from ._registry import register as register, get_client as get_client");
+  w.line("finally:");
+  w.line("    if _gc_was_enabled:");
+  w.line("        _gc.enable()");
   w.line();
   // `types` is imported on first use (`prisma.types`, `from prisma import types`): building every
   // TypedDict of a large schema is the most expensive part of the package.
