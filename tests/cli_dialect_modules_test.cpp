@@ -22,8 +22,6 @@ const char* const kPostgresSchema =
     "  id Int @id @default(autoincrement())\n"
     "}\n";
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
-
 // A copy of the binary alone in a directory: no lib/prismapp beside it.
 fs::path lonely_binary(const TempDir& dir) {
   const fs::path bin = dir.path() / "bin" / "prismapp";

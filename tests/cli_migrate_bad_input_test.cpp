@@ -16,8 +16,6 @@ const char* const kSchema =
     "datasource db {\n  provider = \"sqlite\"\n  url      = env(\"DATABASE_URL\")\n}\n\n"
     "model User {\n  id    Int    @id @default(autoincrement())\n  email String @unique\n}\n";
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
-
 std::unique_ptr<sqlite::SqliteConnection> open_db(const TempDir& dir) {
   sqlite::SqliteUrl url;
   url.file_path = (dir / "prisma/dev.db").string();

@@ -31,8 +31,6 @@ const char* const kInitSql =
     "-- CreateIndex\n"
     "CREATE UNIQUE INDEX \"User_email_key\" ON \"User\"(\"email\");\n";
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
-
 std::unique_ptr<sqlite::SqliteConnection> open_db(const TempDir& dir) {
   sqlite::SqliteUrl url;
   url.file_path = (dir / "prisma/dev.db").string();

@@ -33,25 +33,6 @@ std::string base_schema() {
 
 void write_schema(const TempDir& dir, const char* models) { write_file(dir / "prisma/schema.prisma", base_schema() + models); }
 
-std::vector<std::string> migration_names(const TempDir& dir) {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir / "prisma/migrations"))
-    if (e.is_directory()) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
-
-// Migration folder names carry a one-second timestamp: wait so that the next one sorts after.
-void next_second() { std::this_thread::sleep_for(std::chrono::milliseconds(1100)); }
-
-RunOptions with_url(const std::string& url) {
-  RunOptions options;
-  options.env["DATABASE_URL"] = url;
-  return options;
-}
-
 }  // namespace
 
 TEST_CASE("migrate lifecycle: dev, dev, status, deploy, failure, resolve, reset", "[cli][migrate]") {

@@ -24,8 +24,6 @@ const char* const kSchema =
     "  email String @unique\n"
     "}\n";
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
-
 // How many lines the seed script has appended to seed.log (0 when it never ran).
 int seed_runs(const TempDir& dir) {
   if (!fs::exists(dir / "seed.log")) return 0;

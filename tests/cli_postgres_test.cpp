@@ -50,33 +50,6 @@ void write_schema(const TempDir& dir, const char* models) {
              "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n" + std::string(models));
 }
 
-std::vector<std::string> migration_names(const TempDir& dir) {
-  std::vector<std::string> names;
-  if (!fs::exists(dir / "prisma/migrations")) return names;
-  for (const auto& e : fs::directory_iterator(dir / "prisma/migrations"))
-    if (e.is_directory()) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
-
-void next_second() { std::this_thread::sleep_for(std::chrono::milliseconds(1100)); }
-
-RunOptions with_url(const std::string& url) {
-  RunOptions options;
-  options.env["DATABASE_URL"] = url;
-  return options;
-}
-
-std::string random_suffix() {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::random_device device;
-  std::string out;
-  for (int i = 0; i < 8; ++i) out.push_back(kHex[device() % 16]);
-  return out;
-}
-
 std::vector<std::string> table_names(const PostgresTestDatabase& db) {
   std::vector<std::string> names;
   for (const auto& row : db.connect()->query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"))

@@ -6,10 +6,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -190,6 +192,33 @@ RunResult run_prismapp(const fs::path& cwd, const std::vector<std::string>& args
   ::close(out_fd);
   ::close(err_fd);
   return result;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+std::vector<std::string> migration_names(const TempDir& dir) {
+  std::vector<std::string> names;
+  if (!fs::exists(dir / "prisma/migrations")) return names;
+  for (const auto& e : fs::directory_iterator(dir / "prisma/migrations"))
+    if (e.is_directory()) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+void next_second() { std::this_thread::sleep_for(std::chrono::milliseconds(1100)); }
+
+RunOptions with_url(const std::string& url) {
+  RunOptions options;
+  options.env["DATABASE_URL"] = url;
+  return options;
+}
+
+std::string random_suffix() {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::random_device device;
+  std::string out;
+  for (int i = 0; i < 8; ++i) out.push_back(kHex[device() % 16]);
+  return out;
 }
 
 }  // namespace prismapp::testing

@@ -50,6 +50,16 @@ class TempDir {
 void write_file(const std::filesystem::path& path, const std::string& text);
 std::string read_file(const std::filesystem::path& path);
 
+bool contains(const std::string& haystack, const std::string& needle);
+// The migration folder names under <dir>/prisma/migrations, sorted (empty when there is none).
+std::vector<std::string> migration_names(const TempDir& dir);
+// Migration folder names carry a one-second timestamp: wait so that the next one sorts after.
+void next_second();
+// Options running prismapp with DATABASE_URL set to `url`.
+RunOptions with_url(const std::string& url);
+// Eight random hex digits, for unique database names.
+std::string random_suffix();
+
 // A small valid SQLite schema, already in prismapp's canonical format.
 extern const char* const kValidSchema;
 
