@@ -211,10 +211,7 @@ bool can_full_text_search(const Schema& s) {
          (s.has(Capability::FullTextSearchWithoutIndex) && s.preview.contains(config::PreviewFeature::FullTextSearchPostgres));
 }
 
-// The connector table has no SqlQueryRaw on MySQL, yet Prisma offers raw queries there too.
-bool has_sql_raw(const Schema& s) {
-  return s.has(Capability::SqlQueryRaw) || (s.connector != nullptr && s.connector->id == connector::ConnectorId::MySql);
-}
+bool has_sql_raw(const Schema& s) { return s.has(Capability::SqlQueryRaw); }
 
 bool is_json(const Schema& s, std::uint32_t sf_id) { return s.type_of(sf_id) == code(ScalarType::Json); }
 
