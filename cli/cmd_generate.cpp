@@ -1,6 +1,7 @@
 // `prismapp generate`: runs the generators of the schema. The Python client generator
-// (`prisma-client-py`) is built in (generators/python/); other providers are dispatched in
-// `run_generator` below, the single place to extend when external generators are supported.
+// (`prisma-client-py`) is built in (generators/python/); every other provider goes to
+// ExternalGenerators (cmd_generate_external.hpp): npm generators over JSON-RPC, and the Prisma
+// JavaScript clients through the project's Prisma CLI (prisma_js_client.hpp).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -124,6 +125,17 @@ void run_python_client(const Project& project, const schema::ValidationResult& r
   for (const auto& f : result.parsed.sources.files) write.protected_paths.push_back(absolute_normal(project.cwd / f.path));
   write.protected_paths.push_back(project.location.path);
   py::write_package(files, write);
+
+  // The partial type generator imports the package just written; its partial models then replace
+  // the empty partials.py (upstream renders partials.py last for the same reason).
+  if (auto spec = py::partial_type_generator_spec(input.options, project.cwd)) {
+    input.partial_models = py::run_partial_type_generator(*spec, out_dir, project.cwd);
+    if (!input.partial_models.empty()) {
+      files = py::runtime_files();
+      for (auto& f : py::render_package(input)) files.push_back(std::move(f));
+      py::write_package(files, write);
+    }
+  }
 
   const auto elapsed =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();

@@ -8,8 +8,10 @@
 #include "cli/cli_error.hpp"
 #include "cli/config_file.hpp"
 #include "cli/paths.hpp"
+#include "cli/prisma_js_client.hpp"
 #include "cli/schema_discovery.hpp"
 #include "core/schema/dmmf/dmmf.hpp"
+#include "core/schema/format/reformatter.hpp"
 #include "generators/host/generator_host.hpp"
 #include "generators/host/interrupt.hpp"
 #include "generators/host/request_json.hpp"
@@ -42,16 +44,12 @@ std::string format_ms(long long ms) {
   return buf;
 }
 
-// Prisma merges a multi-file schema for `datamodel` (merge_schemas).
-// TODO(lead): Prisma's merge_schemas output for folder schemas is not reproduced byte for byte.
+// Prisma's `datamodel` is merge_schemas(schemaFiles): the files' texts joined with "\n", then
+// the layout formatter (no semantic fixes) over the result, for a single file too.
 std::string datamodel_text(const schema::SourceSet& sources) {
-  if (sources.files.size() == 1) return sources.files.front().text;
-  std::string out;
-  for (const auto& f : sources.files) {
-    if (!out.empty() && out.back() != '\n') out += "\n";
-    out += f.text;
-  }
-  return out;
+  std::string joined;
+  for (std::size_t i = 0; i < sources.files.size(); ++i) joined += (i ? "\n" : "") + sources.files[i].text;
+  return schema::format::reformat_file(joined, 2);
 }
 
 }  // namespace
@@ -65,6 +63,7 @@ struct ExternalGenerators::State {
     const schema::config::Generator* block = nullptr;
     std::string provider;         // resolved
     bool external = false;
+    bool js_client = false;       // prisma-client(-js): delegated to the Prisma CLI (prisma_js_client.hpp)
     std::size_t host_index = 0;   // when external
     ojson config;                 // GeneratorConfig; output resolved once known
     std::optional<std::string> output_error;
@@ -95,7 +94,8 @@ ExternalGenerators::ExternalGenerators(const Project& project, const schema::Val
     State::Entry e;
     e.block = &g;
     e.provider = resolve_or_throw(g.provider);
-    e.external = !generators::python::is_python_client_provider(e.provider);
+    e.js_client = is_prisma_js_client_provider(e.provider);
+    e.external = !generators::python::is_python_client_provider(e.provider) && !e.js_client;
     e.config = host::generator_config_json(g, st.file_of(g));
     if (g.output) {
       const fs::path base = st.file_of(g).parent_path();
@@ -167,8 +167,16 @@ ExternalGenerators::~ExternalGenerators() = default;
 void ExternalGenerators::generate(const schema::config::Generator& generator) {
   auto& st = *state_;
   auto it = std::find_if(st.entries.begin(), st.entries.end(), [&](const auto& e) { return e.block == &generator; });
-  if (it == st.entries.end() || !it->external || !st.host) return;
+  if (it == st.entries.end()) return;
   auto& e = *it;
+  if (e.js_client) {
+    std::cout.flush();
+    const auto outcome = run_prisma_js_client(*st.project, *st.result, generator, *st.output);
+    if (outcome.ok) std::cout << outcome.text << std::flush;
+    else st.errors.push_back(outcome.text + "\n\n");
+    return;
+  }
+  if (!e.external || !st.host) return;
   const auto& m = st.host->manifest(e.host_index);
   if (m.ok && e.output_error) {
     st.host->stop(e.host_index);

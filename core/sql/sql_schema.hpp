@@ -22,6 +22,7 @@ using IndexId = Id<struct SqlIndexTag>;
 using ForeignKeyId = Id<struct ForeignKeyTag>;
 using EnumId = Id<struct SqlEnumTag>;
 using ViewId = Id<struct ViewTag>;
+using ExtensionId = Id<struct ExtensionTag>;
 
 // What kind of value a column holds, independent of the database's spelling.
 enum class ColumnTypeFamily { Int, BigInt, Float, Decimal, Boolean, String, DateTime, Binary, Json, Uuid, Enum, Unsupported };
@@ -96,6 +97,10 @@ struct Index {
   std::vector<IndexColumn> columns;
   std::optional<std::string> algorithm;  // "BTree", "Hash", "Gin", ... (PostgreSQL)
   std::optional<bool> clustered;         // SQL Server
+  // MySQL: the index the database creates by itself for a foreign key no index covers, named after
+  // the constraint (set by the calculator, core/sql/foreign_key_indexes.hpp). Never rendered: adding
+  // the foreign key creates it. A described schema cannot tell it apart and leaves this false.
+  bool implicit_for_foreign_key = false;
 };
 
 enum class ForeignKeyAction { NoAction, Restrict, Cascade, SetNull, SetDefault };
@@ -120,6 +125,19 @@ struct View {
   NamespaceId ns;
   std::string name;
   std::optional<std::string> definition;
+  // The view's columns as the database reports them (Column::table is unused). Read by `db pull`
+  // (views preview feature); migrations never diff views, as in Prisma.
+  std::vector<Column> columns;
+};
+
+// A PostgreSQL extension (postgresqlExtensions preview feature): as pg_extension has it
+// (described), or as the datasource's `extensions = [...]` asks for it (calculated: the database
+// name, and schema/version only when written, else empty).
+struct Extension {
+  std::string name;
+  std::string schema;   // "" = any
+  std::string version;  // "" = any
+  bool relocatable = false;
 };
 
 class SqlSchema {
@@ -131,6 +149,7 @@ class SqlSchema {
   std::vector<ForeignKey> foreign_keys;
   std::vector<Enum> enums;
   std::vector<View> views;
+  std::vector<Extension> extensions;  // PostgreSQL only; sorted by name
   // PostgreSQL with `schemas = [...]` (multi-schema): every object name is qualified with its
   // namespace in DDL and every used namespace is created. Off (SQLite, MySQL, single-schema
   // PostgreSQL): names stay unqualified and namespaces[0] is never created.
@@ -144,6 +163,7 @@ class SqlSchema {
   const ForeignKey& foreign_key(ForeignKeyId id) const { return foreign_keys.at(id.value); }
   const Enum& enum_(EnumId id) const { return enums.at(id.value); }
   const View& view(ViewId id) const { return views.at(id.value); }
+  const Extension& extension(ExtensionId id) const { return extensions.at(id.value); }
 
   // Builders keep the per-table id lists in sync.
   NamespaceId add_namespace(std::string name);
