@@ -5,6 +5,9 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
 #include <regex>
 
 #include "tests/cli_support.hpp"
@@ -52,10 +55,10 @@ struct Case {
   std::string label, gen, dir;
 };
 
-// Installs (once per build directory) Prisma 7 and the generators, pinned to the versions this
-// comparison was made with, then runs `prisma generate` and `prismapp generate` on the oracle's
-// sample schemas and compares the generated trees byte for byte.
-void compare_with_prisma(const std::vector<Case>& gens) {
+// Installs (once per build directory) Prisma 7 and the generators, pinned to the versions the
+// comparisons were made with. Returns node_modules/.bin, or nothing when npm cannot reach the
+// registry (the test then says SKIPPED).
+std::optional<fs::path> npm_bin() {
   const fs::path cache = fs::path(PRISMAPP_BINARY).parent_path() / "npm-cache-gen";
   const fs::path bin = cache / "node_modules/.bin";
   if (!fs::exists(bin / "prisma")) {
@@ -70,12 +73,25 @@ void compare_with_prisma(const std::vector<Case>& gens) {
           log.find("ECONNREFUSED") != std::string::npos || log.find("ETIMEDOUT") != std::string::npos)
       {
         WARN("SKIPPED: npm cannot reach the registry: " + log.substr(0, 300));
-        return;
+        return std::nullopt;
       }
       FAIL("npm install failed:\n" + log);
     }
   }
+  return bin;
+}
 
+std::string tool_env(const fs::path& bin) {
+  return "PATH='" + bin.string() + "':$PATH PRISMA_SCHEMA_ENGINE_BINARY='" + (kOracle / "bin/schema-engine-stub").string() +
+         "' CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1 NO_COLOR=1 DATABASE_URL=file:dev.db ";
+}
+
+// Runs `prisma generate` and `prismapp generate` on the oracle's sample schemas and compares the
+// generated trees byte for byte.
+void compare_with_prisma(const std::vector<Case>& gens) {
+  const auto found = npm_bin();
+  if (!found) return;
+  const fs::path bin = *found;
   for (const std::string schema_name : {"sqlite6.prisma", "pg6.prisma"}) {
     const std::string base = read_file(kOracle / "schemas" / schema_name);
     for (const auto& c : gens) {
@@ -85,9 +101,7 @@ void compare_with_prisma(const std::vector<Case>& gens) {
         fs::create_directories(dir / "prismapp");
         write_file(dir / "prisma7/schema.prisma", strip_url(base) + "\n" + c.gen);
         write_file(dir / "prismapp/schema.prisma", base + "\n" + c.gen);
-        const std::string env = "PATH='" + bin.string() + "':$PATH PRISMA_SCHEMA_ENGINE_BINARY='" +
-                                (kOracle / "bin/schema-engine-stub").string() +
-                                "' CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1 NO_COLOR=1 DATABASE_URL=file:dev.db ";
+        const std::string env = tool_env(bin);
         sh("cd '" + (dir / "prisma7").string() + "' && " + env + "timeout 180 prisma generate --schema schema.prisma > out.txt 2>&1");
         const int prismapp_rc = sh("cd '" + (dir / "prismapp").string() + "' && " + env + "timeout 180 '" +
                                    PRISMAPP_BINARY + "' generate --schema schema.prisma > out.txt 2>&1");
@@ -132,4 +146,51 @@ TEST_CASE("generate: prisma-zod-generator output compared with prisma generate",
       {"zod", "generator client {\n  provider = \"prisma-client\"\n  output   = \"./generated/client\"\n}\n\n"
               "generator zod {\n  provider = \"prisma-zod-generator\"\n  output   = \"./generated/zod\"\n}\n", "zod"},
   });
+}
+
+namespace {
+
+// The `dmmf` of the `generate` request the oracle's fake generator logged.
+nlohmann::json logged_dmmf(const fs::path& log) {
+  std::istringstream in(read_file(log));
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    auto msg = nlohmann::json::parse(line);
+    if (msg.value("method", "") == "generate") return msg["params"]["dmmf"];
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+// Issue 7's acceptance: the DMMF handed to a generator equals, as a JSON value, the one Prisma 7
+// sends, for the oracle's samples and the 500-model schema (Prisma 7 takes ~25 s on that one).
+TEST_CASE("generate: the DMMF sent to a generator equals Prisma 7's", "[generate][npm][serial]") {
+  const auto found = npm_bin();
+  if (!found) return;
+  const std::string gen = "\ngenerator fake {\n  provider = \"node " + (kOracle / "fake-generator/fake-generator.js").string() +
+                          "\"\n  output   = \"./out\"\n}\n";
+  for (const auto& [v7, v6] : std::vector<std::pair<std::string, std::string>>{
+           {"sqlite.prisma", "sqlite6.prisma"}, {"pg.prisma", "pg6.prisma"}, {"large-pg.prisma", "large-pg6.prisma"}}) {
+    DYNAMIC_SECTION(v6) {
+      TempDir dir;
+      write_file(dir / "prisma7/schema.prisma", read_file(kOracle / "schemas" / v7) + gen);
+      write_file(dir / "prismapp/schema.prisma", read_file(kOracle / "schemas" / v6) + gen);
+      const std::string env = tool_env(*found);
+      sh("cd '" + (dir / "prisma7").string() + "' && FAKE_GEN_LOG=log.jsonl " + env +
+         "timeout 300 prisma generate --schema schema.prisma > out.txt 2>&1");
+      const int rc = sh("cd '" + (dir / "prismapp").string() + "' && FAKE_GEN_LOG=log.jsonl " + env + "timeout 60 '" +
+                        PRISMAPP_BINARY + "' generate --schema schema.prisma > out.txt 2>&1");
+      INFO("prisma: " << read_file(dir / "prisma7/out.txt") << "\nprismapp: " << read_file(dir / "prismapp/out.txt"));
+      CHECK(rc == 0);
+      const auto expected = logged_dmmf(dir / "prisma7/log.jsonl");
+      REQUIRE(expected.is_object());
+      REQUIRE(expected["datamodel"]["models"].size() > 1);
+      const auto actual = logged_dmmf(dir / "prismapp/log.jsonl");
+      CHECK(actual["datamodel"] == expected["datamodel"]);
+      CHECK(actual["schema"] == expected["schema"]);
+      CHECK(actual["mappings"] == expected["mappings"]);
+      CHECK(actual == expected);
+    }
+  }
 }
