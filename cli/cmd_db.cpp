@@ -7,6 +7,7 @@
 #include <memory>
 #include <sstream>
 
+#include "cli/generate_runner.hpp"
 #include "cli/cli_error.hpp"
 #include "cli/cmd_migrate_setup.hpp"
 #include "cli/schema_discovery.hpp"
@@ -74,6 +75,7 @@ int run_push(const PushOptions& opts, const Output& output) {
     std::cout << "\n🚀  Your database is now in sync with your Prisma schema. Done in "
               << format_duration(std::chrono::steady_clock::now() - started) << "\n";
   }
+  generate_after_migration(setup->project, setup->validated, opts.skip_generate, output);
   return kExitOk;
 }
 

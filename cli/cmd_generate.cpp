@@ -4,6 +4,7 @@
 // JavaScript clients through the project's Prisma CLI (prisma_js_client.hpp).
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -14,8 +15,10 @@
 #include "cli/cli_error.hpp"
 #include "cli/cmd_generate_external.hpp"
 #include "cli/commands.hpp"
+#include "cli/generate_runner.hpp"
 #include "cli/paths.hpp"
 #include "cli/project.hpp"
+#include "generators/host/interrupt.hpp"
 #include "generators/python/python_generator.hpp"
 
 namespace prismapp::cli {
@@ -178,11 +181,17 @@ int run_generate(const GenerateOptions& opts, const Output& output) {
     return kExitOk;
   }
   std::cout << "\n";
-  ExternalGenerators external(project, result, opts.generators, output);
-  for (const auto& g : generators) {
-    if (!opts.generators.empty() &&
-        std::find(opts.generators.begin(), opts.generators.end(), g.name) == opts.generators.end())
-      continue;
+  generate_all(project, result, opts.generators, output);
+  return kExitOk;
+}
+
+}  // namespace
+
+void generate_all(const Project& project, const schema::ValidationResult& result,
+                  const std::vector<std::string>& selected, const Output& output) {
+  ExternalGenerators external(project, result, selected, output);
+  for (const auto& g : result.configuration.generators) {
+    if (!selected.empty() && std::find(selected.begin(), selected.end(), g.name) == selected.end()) continue;
     try {
       run_generator(project, result, g, output, external);
     } catch (const py::GeneratorError& e) {
@@ -190,10 +199,24 @@ int run_generate(const GenerateOptions& opts, const Output& output) {
     }
   }
   external.finish();
-  return kExitOk;
 }
 
-}  // namespace
+void generate_after_migration(const Project& project, const schema::ValidationResult& result, bool skip,
+                              const Output& output) {
+  if (skip || std::getenv("PRISMA_MIGRATE_SKIP_GENERATE")) return;
+  std::cout << "\nRunning generate... " << output.out.dim("(Use --skip-generate to skip the generators)") << "\n"
+            << std::flush;
+  try {
+    generate_all(project, result, {}, output);
+  } catch (const CliError& e) {
+    std::cout << e.what() << "\n";
+  } catch (const generators::host::Interrupted&) {
+    throw;
+  } catch (const std::exception& e) {
+    std::cout << e.what() << "\n";
+  }
+  std::cout << std::flush;
+}
 
 void register_generate(CLI::App& root, Commands& commands, const Output& output) {
   auto opts = std::make_shared<GenerateOptions>();

@@ -6,6 +6,7 @@
 
 #include "cli/cli_error.hpp"
 #include "cli/cmd_migrate_setup.hpp"
+#include "cli/generate_runner.hpp"
 #include "core/migrate/dev_session.hpp"
 #include "core/migrate/history_commands.hpp"
 
@@ -110,6 +111,7 @@ int run_dev(const DevOptions& opts, const Output& output) {
               << migration_files_tree(applied) << "\n\n"
               << output.out.green("Your database is now in sync with your schema.") << "\n";
   }
+  generate_after_migration(setup->project, setup->validated, opts.skip_generate, output);
   if (created.has_value() && !opts.skip_seed && !std::getenv("PRISMA_MIGRATE_SKIP_SEED")) {
     if (!run_seed(setup->project.config, output)) return kExitError;
   }
@@ -138,6 +140,7 @@ int run_reset(const ResetOptions& opts, const Output& output) {
   std::cout << "\nDatabase reset successful\n";
   if (!applied.empty())
     std::cout << "\nThe following migration(s) have been applied:\n\n" << migration_files_tree(applied) << "\n";
+  generate_after_migration(setup->project, setup->validated, opts.skip_generate, output);
   if (!opts.skip_seed && !std::getenv("PRISMA_MIGRATE_SKIP_SEED")) {
     if (!run_seed(setup->project.config, output)) return kExitError;
   }

@@ -379,11 +379,11 @@ TEST_CASE("generate: errors", "[generate][python][cli]") {
   }
   SECTION("unknown provider") {
     write_file(dir / "schema.prisma",
-               "generator js {\n  provider = \"prisma-client-js\"\n}\n"
+               "generator js {\n  provider = \"prisma-client-nope\"\n}\n"
                "datasource db {\n  provider = \"sqlite\"\n  url = \"file:dev.db\"\n}\nmodel A {\n  id Int @id\n}\n");
     const auto r = run_prismapp(dir.path(), {"generate"});
     CHECK(r.exit_code == 1);
-    CHECK(r.err.find("\"prisma-client-js\"") != std::string::npos);
+    CHECK(r.err.find("Generator \"prisma-client-nope\" failed") != std::string::npos);
   }
   SECTION("validation errors print like validate") {
     write_file(dir / "schema.prisma", "datasource db {\n  provider = \"sqlite\"\n  url = \"file:dev.db\"\n}\nmodel A {\n  id Intt @id\n}\n");
