@@ -162,7 +162,16 @@ std::optional<sql::SqlValue> list_literal(const std::string& s, const sql::Colum
   sql::SqlValue list;
   list.kind = Kind::List;
   if (s.rfind("ARRAY[", 0) == 0) {
-    const auto close = s.rfind(']');
+    // The bracket closing ARRAY[ (not the last one: `ARRAY[]::text[]` ends with the cast's).
+    std::size_t close = std::string::npos;
+    bool quoted = false;
+    int depth = 0;
+    for (std::size_t i = 5; i < s.size() && close == std::string::npos; ++i) {
+      if (s[i] == '\'') quoted = !quoted;
+      if (quoted) continue;
+      if (s[i] == '[') ++depth;
+      if (s[i] == ']' && --depth == 0) close = i;
+    }
     if (close == std::string::npos || !only_casts_follow(std::string_view(s).substr(close + 1))) return std::nullopt;
     for (const auto& item : split_items(std::string_view(s).substr(6, close - 6))) {
       auto v = scalar_literal(item, type);
