@@ -1,4 +1,5 @@
 #include "core/dialect/postgres/postgres_url.hpp"
+#include "core/dialect/postgres/postgres_tls.hpp"
 
 #include <cctype>
 #include <charconv>
@@ -184,7 +185,15 @@ PostgresUrl parse_postgres_url(std::string_view url) {
       else invalid("Invalid connection arguments.");
     } else if (key == "application_name") out.application_name = value;
     else if (key == "options") out.options = value;
-    // Anything else (sslcert, sslaccept, channel_binding, unknown keys) is discarded.
+    else if (key == "sslcert") out.ssl_root_cert = value;
+    else if (key == "sslidentity") out.ssl_identity = value;
+    else if (key == "sslpassword") out.ssl_password = value;
+    else if (key == "sslaccept") {
+      if (value == "strict") out.ssl_accept_strict = true;
+      else if (value == "accept_invalid_certs") out.ssl_accept_strict = false;
+      else invalid("Invalid connection arguments.");
+    }
+    // Anything else (channel_binding, unknown keys) is discarded, as Prisma does.
   }
 
   if (host_param) out.host = *host_param;
@@ -247,6 +256,7 @@ std::map<std::string, std::string> libpq_parameters(const PostgresUrl& url) {
   // not do either. Passing an empty one keeps libpq from prompting.
   if (url.password) p["password"] = *url.password;
   p["sslmode"] = url.sslmode;
+  add_tls_parameters(url, p);
   if (url.connect_timeout) p["connect_timeout"] = std::to_string(*url.connect_timeout);
   if (url.application_name) p["application_name"] = *url.application_name;
   if (url.options) p["options"] = *url.options;

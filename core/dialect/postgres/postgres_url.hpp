@@ -30,6 +30,13 @@ struct PostgresUrl {
   std::optional<unsigned> socket_timeout;
   std::optional<std::string> application_name;
   std::optional<std::string> options;  // passed to the server as libpq's `options`
+  // Prisma's TLS parameters (quaint): `sslcert` the CA file the server certificate must chain to,
+  // `sslidentity` a PKCS#12 client identity with `sslpassword`, `sslaccept=strict` (verify the
+  // chain and the host name) or `accept_invalid_certs` (the default: no verification).
+  std::optional<std::string> ssl_root_cert;
+  std::optional<std::string> ssl_identity;
+  std::optional<std::string> ssl_password;
+  bool ssl_accept_strict = false;
   bool pgbouncer = false;
   // The query string's pairs as decoded, in order of last occurrence (for url rewriting).
   std::map<std::string, std::string> params;
