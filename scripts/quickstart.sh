@@ -43,7 +43,8 @@ CI=true "$BIN" migrate dev --name init
 echo "\$ prismapp migrate status"
 CI=true "$BIN" migrate status
 # The built-in Python client (init's generator block: provider = "prisma-client-py"), written to
-# ./prisma so that `from prisma import Prisma` works from the project root.
+# ./prisma so that `from prisma import Prisma` works from the project root. `migrate dev` already
+# generated it (as Prisma does); `generate` is the command to rerun after editing the schema.
 echo "\$ prismapp generate"
 "$BIN" generate
 echo "\$ /usr/bin/python3 example_client.py"
