@@ -1,7 +1,9 @@
 // `prismapp db pull`, following Prisma 6's DbPull.ts: read the live database (the dialect's
 // describer), turn it into a Prisma schema (core/introspect, re-introspecting the current
 // schema unless --force), then print it (--print) or replace the schema file — validated first,
-// written atomically.
+// written atomically. With the `views` preview feature the view definitions go to
+// views/<namespace>/<view>.sql next to the schema.
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +20,7 @@
 #include "cli/url_mask.hpp"
 #include "core/dialect/introspection_hooks.hpp"
 #include "core/introspect/introspect.hpp"
+#include "core/migrate/describe_scope.hpp"
 #include "core/migrate/migrate_error.hpp"
 
 namespace prismapp::cli {
@@ -81,6 +84,58 @@ void write_atomically(const fs::path& path, const std::string& text) {
   }
 }
 
+// views/ next to the schema file (inside a schema folder), as Prisma's handleViewsIO.
+fs::path views_directory(const Project& project) {
+  const fs::path& location = project.location.path;
+  return (project.location.is_folder ? location : location.parent_path()) / "views";
+}
+
+// Every `.sql` file at least one folder below `dir`.
+void collect_view_files(const fs::path& dir, std::vector<fs::path>& out, int depth = 0) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_directory(ec)) collect_view_files(entry.path(), out, depth + 1);
+    else if (depth > 0 && entry.path().extension() == ".sql") out.push_back(entry.path());
+  }
+}
+
+// Removes the empty folders below `dir`, then `dir` itself when it is empty.
+void remove_empty_dirs(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.is_directory(ec)) remove_empty_dirs(entry.path());
+  if (fs::is_empty(dir, ec)) fs::remove(dir, ec);
+}
+
+// Prisma's handleViewsIO: views/<namespace>/<view>.sql holds each view's formatted definition;
+// other .sql files in namespace folders go, empty folders go (views/ too), anything else stays.
+void write_view_definitions(const fs::path& views_dir, const std::vector<introspect::ViewDefinition>& views) {
+  std::vector<fs::path> keep;
+  for (const auto& view : views) {
+    const fs::path dir = views_dir / view.schema;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw CliError("Error creating the directory: " + dir.string() + ".\n" + ec.message() + ".");
+    const fs::path file = dir / (view.name + ".sql");
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << view.definition;
+    out.flush();
+    if (!out)
+      throw CliError("Error writing the view definition\n" + view.definition + "\nto file " + file.string() + ".");
+    keep.push_back(file.lexically_normal());
+  }
+  std::vector<fs::path> existing;
+  collect_view_files(views_dir, existing);
+  for (const auto& file : existing) {
+    if (std::find(keep.begin(), keep.end(), file.lexically_normal()) != keep.end()) continue;
+    std::error_code ec;
+    fs::remove(file, ec);
+    if (ec) throw CliError("Error removing the file: " + file.string() + ".\n" + ec.message() + ".");
+  }
+  remove_empty_dirs(views_dir);
+}
+
 std::string p4001_message(const std::optional<std::string>& url) {
   return "\nP4001 The introspected database was empty: " + (url ? mask_url_password(*url) : std::string()) +
          "\n\nprismapp db pull could not create any models in your schema.prisma file and you will not be able to "
@@ -135,11 +190,18 @@ int run_pull(const PullOptions& opts, const Output& output) {
   const std::string start_text = starting_schema(current, opts.url, std::string(dialect->provider()), opts.force);
   schema::SourceSet start_sources;
   start_sources.add(project.sources.files.empty() ? "schema.prisma" : project.sources.files.front().path, start_text);
-  schema::ValidationResult previous = schema::validate_schema(start_sources);
+  // The common case (no --url, no --force, one file): the start is the schema as loaded, which
+  // is validated already; validating it again costs as much as a tenth of a large pull.
+  const bool start_is_current = current.parsed.sources.files.size() == 1 &&
+                                current.parsed.sources.files.front().text == start_text;
+  schema::ValidationResult previous = start_is_current ? current : schema::validate_schema(start_sources);
 
   std::cerr << "\nIntrospecting based on datasource defined in " << project.location.display_path << " …\n";
 
-  auto connection = dialect->connect(connect_url);
+  // The datasource's `schemas` (multi-schema) and preview features say what is read.
+  // Pulling never creates the database (SQLite: P1003 for a missing file).
+  auto connection = dialect->connect_existing(connect_url);
+  connection->set_scope(migrate::describe_scope(previous));
   const sql::SqlSchema described = connection->describe();
   const auto& hooks = dialect->introspection_hooks();
 
@@ -149,6 +211,7 @@ int run_pull(const PullOptions& opts, const Output& output) {
   input.facts = hooks.read_facts(*connection, described);
   input.previous = &previous;
   input.ignored_tables = project.config.db_pull.ignore_tables;
+  input.search_path = hooks.default_namespace(*connection, described);
   const introspect::IntrospectionResult result = introspect::introspect(input);
 
   if (result.is_empty()) throw CliError(p4001_message(opts.url));
@@ -160,6 +223,9 @@ int run_pull(const PullOptions& opts, const Output& output) {
   if (validated.diagnostics.has_errors())
     throw CliError("The introspected schema does not validate, so it was not written:\n" +
                    validation_error_report(validated.diagnostics, result_sources, output.err.colour()));
+
+  // Prisma writes the view definitions with the `views` preview feature, --print or not.
+  if (result.views) write_view_definitions(views_directory(project), *result.views);
 
   if (opts.print) {
     std::cout << result.text << std::flush;

@@ -116,6 +116,7 @@ int run_diff(const DiffOptions& opts, const Output& output) {
         source.schema = &loaded.validated;
       } else {
         source.kind = migrate::DiffSource::Kind::SchemaDatasource;
+        source.schema = &loaded.validated;
         source.url = datasource_url(loaded, output);
       }
     } else if (side.url) {

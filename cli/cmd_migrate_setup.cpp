@@ -11,6 +11,7 @@
 #include "cli/schema_discovery.hpp"
 #include "cli/url_mask.hpp"
 #include "core/migrate/database_error_text.hpp"
+#include "core/migrate/describe_scope.hpp"
 #include "core/migrate/migrate_error.hpp"
 
 namespace prismapp::cli {
@@ -69,6 +70,7 @@ std::unique_ptr<MigrateSetup> load_migrate_setup(const std::optional<std::string
   setup->ctx.url = connect_url;
   setup->ctx.shadow_url = shadow_url;
   setup->ctx.migrations_dir = schema_dir / "migrations";
+  setup->ctx.scope = migrate::describe_scope(setup->validated);
   return setup;
 }
 
@@ -83,9 +85,10 @@ void print_datasource(const MigrateSetup& setup, const Output& output) {
 }
 
 std::unique_ptr<dialect::Connection> connect_main(const MigrateSetup& setup, std::optional<std::string>* created_line) {
-  if (!created_line) return setup.dialect->connect(setup.ctx.url);
+  if (!created_line) return migrate::connect_scoped(*setup.dialect, setup.ctx.url, setup.ctx.scope);
   auto connected = setup.dialect->connect_creating(setup.ctx.url, setup.written_url);
   *created_line = connected.created_message;
+  connected.connection->set_scope(setup.ctx.scope);
   return std::move(connected.connection);
 }
 

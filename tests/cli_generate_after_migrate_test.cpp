@@ -46,7 +46,7 @@ TEST_CASE("migrate dev and db push run the generators afterwards", "[cli][genera
   CHECK(read_file(dir / "fake/models.txt") == "User\nPost\n");
 }
 
-TEST_CASE("--skip-generate and PRISMA_MIGRATE_SKIP_GENERATE skip the generators", "[cli][generate]") {
+TEST_CASE("migrate: --skip-generate and PRISMA_MIGRATE_SKIP_GENERATE skip the generators", "[cli][generate]") {
   TempDir dir;
   write_file(dir / "prisma/schema.prisma", schema("ok"));
   auto r = run_prismapp(dir.path(), {"migrate", "dev", "--name", "init", "--skip-generate"});

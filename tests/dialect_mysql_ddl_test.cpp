@@ -250,11 +250,14 @@ TEST_CASE("mysql ddl: column, default, index and primary key changes", "[mysql][
           "The `d` column on the `T` table would be dropped and recreated. This will lead to data loss if there is data in the "
           "column.");
   }
-  SECTION("dropping a relation drops its key") {
+  SECTION("dropping a relation drops its key and the index InnoDB made for it") {
+    // Prisma 6.19 leaves `A_bId_fkey` (the index) behind here, so the database keeps differing
+    // from the schema; prismapp models that index and drops it (KNOWN_FAILURES history, scenario 40).
     const auto c = change(
         "model A {\n  id Int @id\n  bId Int?\n  b B? @relation(fields: [bId], references: [id])\n}\nmodel B {\n  id Int @id\n  a A[]\n}\n",
         "model A {\n  id Int @id\n  bId Int?\n}\nmodel B {\n  id Int @id\n}\n");
-    CHECK(c.script == "-- DropForeignKey\nALTER TABLE `A` DROP FOREIGN KEY `A_bId_fkey`;\n");
+    CHECK(c.script ==
+          "-- DropForeignKey\nALTER TABLE `A` DROP FOREIGN KEY `A_bId_fkey`;\n\n-- DropIndex\nDROP INDEX `A_bId_fkey` ON `A`;\n");
   }
 }
 

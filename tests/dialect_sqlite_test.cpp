@@ -575,7 +575,10 @@ TEST_CASE("sqlite describer: default values", "[dialect][sqlite][describe]") {
   const auto json = sqlite_default_value("'{}'", F::Json);
   REQUIRE(json);
   CHECK(json->value.kind == sql::SqlValue::Kind::Json);
-  CHECK(json->value.text == "'{}'");
+  // The JSON text without its SQL quotes ('' undoubled); an expression stays as written.
+  CHECK(json->value.text == "{}");
+  CHECK(sqlite_default_value("'{\"a\": \"it''s\"}'", F::Json)->value.text == "{\"a\": \"it's\"}");
+  CHECK(sqlite_default_value("json('[]')", F::Json)->value.text == "json('[]')");
 }
 
 TEST_CASE("sqlite describer: live defaults and rowid aliases", "[dialect][sqlite][describe]") {

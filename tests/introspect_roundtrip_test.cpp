@@ -9,6 +9,7 @@
 #include <regex>
 #include <sstream>
 
+#include "core/dialect/dialect.hpp"
 #include "tests/cli_support.hpp"
 #include "tests/support/postgres_test_db.hpp"
 
@@ -170,4 +171,135 @@ TEST_CASE("db pull writes the schema file and reports an empty database", "[intr
     CHECK(r.out.find("model Tag ") == std::string::npos);
     CHECK(r.out.find("model PostTag") != std::string::npos);
   }
+}
+
+namespace {
+
+const char* const kViewSchema =
+    "generator client {\n  provider        = \"prisma-client-js\"\n  previewFeatures = [\"views\"]\n}\n\n"
+    "datasource db {\n  provider = \"sqlite\"\n  url      = env(\"DATABASE_URL\")\n}\n\n"
+    "model A {\n  id   Int    @id\n  name String\n}\n";
+
+// A SQLite project whose database holds table A and view B over it.
+struct ViewProject {
+  Project p;
+  explicit ViewProject(const std::string& schema) : p(schema, "file:./dev.db") {
+    REQUIRE(p.push().exit_code == 0);
+    write_file(p.dir / "view.sql", "CREATE VIEW B AS SELECT id, name FROM A;");
+    const auto r = p.run({"db", "execute", "--file", "view.sql", "--schema", "prisma/schema.prisma"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+  }
+  bool has_view() const {
+    auto conn = prismapp::dialect::find_dialect("sqlite")->connect("file:" + (p.dir / "prisma/dev.db").string());
+    return !conn->query("SELECT name FROM sqlite_master WHERE type = 'view' AND name = 'B'").empty();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("db pull on a missing SQLite file: P1003, nothing created", "[introspect][sqlite][cli]") {
+  Project p(kViewSchema, "file:./missing.db");
+  const auto r = p.run({"db", "pull"});
+  CHECK(r.exit_code == 1);
+  INFO(r.err);
+  CHECK(r.err.find("P1003") != std::string::npos);
+  CHECK(r.err.find("Database `missing.db` does not exist at `" + (p.dir / "prisma/missing.db").string() + "`") !=
+        std::string::npos);
+  CHECK_FALSE(fs::exists(p.dir / "prisma/missing.db"));
+  CHECK(read_file(p.dir / "prisma/schema.prisma") == kViewSchema);
+}
+
+TEST_CASE("db pull writes view definitions to views/<namespace>/<view>.sql", "[introspect][sqlite][cli][views]") {
+  ViewProject vp(kViewSchema);
+  Project& p = vp.p;
+  const fs::path views = p.dir / "prisma/views";
+  // Leftovers: a stale definition (removed), an empty folder (removed), a top-level file (kept).
+  write_file(views / "main/Old.sql", "SELECT 1;");
+  fs::create_directories(views / "empty");
+  write_file(views / "README.md", "notes");
+
+  const auto r = p.run({"db", "pull"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string schema = read_file(p.dir / "prisma/schema.prisma");
+  CHECK(schema.find("view B {\n  id   Int?\n  name String?\n}\n") != std::string::npos);
+  CHECK(read_file(views / "main/B.sql") == "SELECT\n  id,\n  name\nFROM\n  A;");
+  CHECK_FALSE(fs::exists(views / "main/Old.sql"));
+  CHECK_FALSE(fs::exists(views / "empty"));
+  CHECK(read_file(views / "README.md") == "notes");
+
+  SECTION("--print writes them too") {
+    fs::remove_all(views);
+    const auto printed = p.pull();
+    REQUIRE(printed.exit_code == 0);
+    CHECK(printed.out == schema);
+    CHECK(fs::exists(views / "main/B.sql"));
+  }
+  SECTION("without the preview feature the views folder is left alone") {
+    const std::string preview_line = "  previewFeatures = [\"views\"]\n";
+    std::string no_preview = schema.substr(0, schema.find("view B {"));
+    no_preview.erase(no_preview.find(preview_line), preview_line.size());
+    write_file(p.dir / "prisma/schema.prisma", no_preview);
+    write_file(views / "main/Old.sql", "SELECT 1;");
+    const auto again = p.pull();
+    INFO(again.err);
+    REQUIRE(again.exit_code == 0);
+    CHECK(again.out.find("view ") == std::string::npos);
+    CHECK(fs::exists(views / "main/Old.sql"));
+  }
+  SECTION("a database without views: the folder goes when nothing else is in it") {
+    fs::remove(views / "README.md");
+    write_file(p.dir / "drop.sql", "DROP VIEW B;");
+    REQUIRE(p.run({"db", "execute", "--file", "drop.sql", "--schema", "prisma/schema.prisma"}).exit_code == 0);
+    REQUIRE(p.run({"db", "pull"}).exit_code == 0);
+    CHECK_FALSE(fs::exists(views));
+  }
+}
+
+TEST_CASE("migrations leave SQLite views alone; migrate reset drops them", "[introspect][sqlite][cli][views]") {
+  ViewProject vp(kViewSchema);
+  Project& p = vp.p;
+  // The pulled schema (with its view block) is in sync with the database.
+  const auto pulled = p.pull();
+  REQUIRE(pulled.exit_code == 0);
+  write_file(p.dir / "prisma/schema.prisma", pulled.out);
+
+  const auto push = p.run({"db", "push", "--skip-generate"});
+  INFO(push.out + push.err);
+  CHECK(push.exit_code == 0);
+  CHECK(push.out.find("already in sync") != std::string::npos);
+  CHECK(vp.has_view());
+
+  const auto diff = p.run({"migrate", "diff", "--from-url", "file:./prisma/dev.db", "--to-schema-datamodel",
+                           "prisma/schema.prisma", "--script"});
+  INFO(diff.err);
+  CHECK(diff.exit_code == 0);
+  CHECK(diff.out.find("DROP VIEW") == std::string::npos);
+  CHECK(diff.out.find("-- This is an empty migration.") != std::string::npos);
+
+  const auto reset = p.run({"migrate", "reset", "--force", "--skip-generate", "--skip-seed"});
+  INFO(reset.out + reset.err);
+  CHECK(reset.exit_code == 0);
+  CHECK_FALSE(vp.has_view());
+}
+
+TEST_CASE("db pull renders PostgreSQL views and writes views/public/<view>.sql", "[introspect][postgres][cli][views]") {
+  auto db = fresh_postgres_database("pull_views");
+  std::string schema = kViewSchema;
+  schema.replace(schema.find("\"sqlite\""), 8, "\"postgresql\"");
+  Project p(schema, db.url);
+  REQUIRE(p.push().exit_code == 0);
+  db.connect()->execute_script("CREATE VIEW \"B\" AS SELECT id, name FROM \"A\" WHERE id > 1;");
+  const auto r = p.run({"db", "pull"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string pulled = read_file(p.dir / "prisma/schema.prisma");
+  CHECK(pulled.find("view B {\n  id   Int?\n  name String?\n}\n") != std::string::npos);
+  CHECK(read_file(p.dir / "prisma/views/public/B.sql") ==
+        "SELECT\n  \"A\".id,\n  \"A\".name\nFROM\n  \"A\"\nWHERE\n  (\"A\".id > 1);");
+  // Re-introspection is stable, and the view never shows up in a migration.
+  CHECK(p.pull().out == pulled);
+  const auto push = p.run({"db", "push", "--skip-generate"});
+  CHECK(push.out.find("already in sync") != std::string::npos);
 }

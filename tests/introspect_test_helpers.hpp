@@ -94,6 +94,7 @@ inline introspect::IntrospectionResult pull(const dialect::Dialect& dialect, dia
   input.facts = hooks.read_facts(connection, described);
   input.previous = &previous;
   input.ignored_tables = ignored;
+  input.search_path = hooks.default_namespace(connection, described);
   return introspect::introspect(input);
 }
 

@@ -67,6 +67,11 @@ class CalculatorHooks {
   // Whether column defaults are named constraints (SQL Server: `{table}_{column}_df` or `map:`).
   virtual bool has_named_defaults() const { return false; }
 
+  // MySQL: ADD FOREIGN KEY creates an index named after the constraint when no index covers the
+  // key; the calculated schema then holds it too (sql::add_implicit_foreign_key_indexes), so
+  // described and calculated schemas agree and a dropped relation drops its index.
+  virtual bool creates_foreign_key_indexes() const { return false; }
+
   virtual JoinTableUniqueness join_table_uniqueness() const { return JoinTableUniqueness::UniqueIndex; }
 
   // onDelete/onUpdate of both join table foreign keys (Cascade everywhere but SQL Server self

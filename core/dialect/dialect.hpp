@@ -44,9 +44,21 @@ struct DatabaseError : std::runtime_error {
 using Value = std::optional<std::string>;
 using Row = std::vector<Value>;
 
+// What describe() and reset() cover, from the datasource (Prisma passes the same `Namespaces` and
+// preview features to its connector): the schemas of `schemas = [...]` (multi-schema PostgreSQL;
+// empty: the connection's own schema) and whether extensions are part of the described schema
+// (the postgresqlExtensions preview feature). Databases without either ignore it.
+struct DescribeScope {
+  std::vector<std::string> namespaces;
+  bool extensions = false;
+};
+
 class Connection {
  public:
   virtual ~Connection() = default;
+  // Set once after connecting, before describe()/reset(); the default scope is the connection's
+  // own schema.
+  virtual void set_scope(const DescribeScope& scope) { (void)scope; }
   // Runs a multi-statement script as written (migration.sql, db execute). A database without
   // transactional DDL (MySQL) that fails part-way says in the error how many statements ran.
   virtual void execute_script(std::string_view sql) = 0;
@@ -92,6 +104,9 @@ class Dialect {
 
   // ---- connections ----------------------------------------------------------------------------
   virtual std::unique_ptr<Connection> connect(const std::string& url) const = 0;
+  // For commands that only read a database (db pull): a missing database is an error (P1003)
+  // and nothing is created. Servers never create databases on connect, so by default: connect().
+  virtual std::unique_ptr<Connection> connect_existing(const std::string& url) const { return connect(url); }
   // migrate dev, db push and migrate reset create a missing database first (Prisma's
   // ensure_database_exists); `created_message` is then the CLI's line about it:
   // "SQLite database dev.db created at file:./dev.db",

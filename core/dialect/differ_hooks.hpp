@@ -48,7 +48,8 @@ class DifferHooks {
   virtual bool should_create_indexes_from_created_tables() const { return true; }
   virtual bool should_drop_indexes_from_dropped_tables() const { return false; }
   virtual bool should_drop_foreign_keys_from_dropped_tables() const { return true; }
-  // MySQL: indexes backing a foreign key go away with the key, never on their own.
+  // MySQL: the database keeps an index under every foreign key (and makes one itself); index
+  // steps are planned around that (core/diff/differ_fk_indexes.hpp).
   virtual bool should_skip_fk_indexes() const { return false; }
   virtual bool indexes_should_be_recreated_after_column_drop() const { return false; }
   virtual bool should_recreate_the_primary_key_on_column_recreate() const { return false; }

@@ -63,6 +63,22 @@ class IntrospectionHooks {
   // column and the previous enum blocks (Prisma 6's "enum preserved" behaviour).
   virtual bool keeps_previous_enums() const { return false; }
 
+  // Views (views preview feature). A database reports every view column as nullable; where
+  // Prisma trusts the user's previous arity instead (PostgreSQL, SQLite flavours), a nullable
+  // column keeps the previous field's required/list arity.
+  virtual bool keeps_previous_view_field_arity() const { return false; }
+
+  // The SELECT of a view as db pull writes it to views/<namespace>/<view>.sql (before
+  // formatting): the catalog's definition as is by default; SQLite stores the whole CREATE VIEW.
+  virtual std::string view_query(std::string_view definition) const { return std::string(definition); }
+
+  // The namespace folder of views outside an explicit multi-schema setup (Prisma's search path):
+  // the described default namespace by default ("public" on PostgreSQL); SQLite says "main".
+  virtual std::string default_namespace(Connection& connection, const sql::SqlSchema& schema) const {
+    (void)connection;
+    return schema.namespaces.empty() ? std::string() : schema.namespaces.front().name;
+  }
+
   // The comment on a model whose table shows no columns (PostgreSQL allows column-less tables).
   virtual std::string_view no_columns_comment() const {
     return "We could not retrieve columns for the underlying table. You probably have no rights to see them. "

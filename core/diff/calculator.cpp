@@ -4,6 +4,7 @@
 
 #include "core/diff/calculator_context.hpp"
 #include "core/schema/connector/constraint_names.hpp"
+#include "core/sql/foreign_key_indexes.hpp"
 
 #include <set>
 
@@ -41,6 +42,16 @@ void push_namespaces(Context& ctx, std::string_view default_namespace) {
     if (ctx.namespaces.count(name) || !used.count(name)) continue;
     ctx.namespaces.emplace(name, ctx.schema().add_namespace(name));
   }
+}
+
+// The datasource's `extensions = [...]` (PostgreSQL, postgresqlExtensions): by their database name
+// (`map:`), with schema and version only when written; in the property's (name) order.
+void push_extensions(Context& ctx) {
+  const auto* datasource = ctx.configuration.first_datasource();
+  if (!datasource || !datasource->extensions) return;
+  for (const auto& ext : datasource->extensions->extensions)
+    ctx.schema().extensions.push_back(
+        sql::Extension{ext.db_name.value_or(ext.name), ext.schema.value_or(""), ext.version.value_or(""), false});
 }
 
 std::optional<sql::SortOrder> sort_order(const std::optional<db::SortOrder>& order) {
@@ -143,6 +154,7 @@ CalculatedSchema calculate(const schema::ValidationResult& validated, const dial
   out.schema.columns.reserve(db.scalar_fields().size());
 
   push_namespaces(ctx, default_namespace);
+  push_extensions(ctx);
   push_enums(ctx);
   push_model_tables(ctx);
   const auto* datasource = validated.configuration.first_datasource();
@@ -150,6 +162,7 @@ CalculatedSchema calculate(const schema::ValidationResult& validated, const dial
   // relationMode = "prisma": the client emulates relations, the database has no foreign keys.
   if (schema::connector::uses_foreign_keys(relation_mode)) push_inline_relations(ctx);
   push_join_tables(ctx);
+  if (hooks.creates_foreign_key_indexes()) sql::add_implicit_foreign_key_indexes(out.schema);
   return out;
 }
 

@@ -1,9 +1,11 @@
 #include "core/diff/differ.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "core/diff/differ_database.hpp"
+#include "core/diff/differ_fk_indexes.hpp"
 
 namespace prismapp::diff {
 namespace {
@@ -52,33 +54,13 @@ void push_dropped_tables(Steps& steps, const DifferDatabase& db) {
   }
 }
 
-// Whether a foreign key of `table` (in `fk_schema`) has the leading columns of `index` (an index
-// of `index_schema`, compared by column name).
-bool index_covers_foreign_key(const sql::SqlSchema& fk_schema, sql::TableId table, const sql::SqlSchema& index_schema,
-                              const sql::Index& index) {
-  if (index.type == sql::IndexType::Fulltext) return false;
-  for (sql::ForeignKeyId fk_id : fk_schema.table(table).foreign_keys) {
-    const sql::ForeignKey& fk = fk_schema.foreign_key(fk_id);
-    if (fk.columns.size() > index.columns.size()) continue;
-    bool prefix = true;
-    for (std::size_t i = 0; i < fk.columns.size() && prefix; ++i)
-      prefix = fk_schema.column(fk.columns[i]).name == index_schema.column(index.columns[i].column).name;
-    if (prefix) return true;
-  }
-  return false;
-}
-
-void push_dropped_indexes(Steps& steps, const DifferDatabase& db) {
+void push_dropped_indexes(Steps& steps, const DifferDatabase& db, const ForeignKeyIndexPlan& fk_indexes) {
   std::set<sql::IndexId> dropped;
   for (const TablePairDiff& pair : db.table_pairs) {
     if (pair.redefine) continue;
     for (sql::IndexId i : db.dropped_indexes(pair)) {
-      // MySQL: an index backing a foreign key stays as long as a key on those columns does
-      // (the database needs it); it goes when the key goes for good.
-      const sql::Index& index = db.previous.index(i);
-      if (db.hooks.should_skip_fk_indexes() && index_covers_foreign_key(db.previous, pair.ids.previous, db.previous, index) &&
-          index_covers_foreign_key(db.next, pair.ids.next, db.previous, index))
-        continue;
+      // MySQL: indexes a kept foreign key still stands on (differ_fk_indexes.hpp).
+      if (fk_indexes.kept.count(i) || fk_indexes.dropped_by_database.count(i)) continue;
       dropped.insert(i);
     }
   }
@@ -91,10 +73,14 @@ void push_dropped_indexes(Steps& steps, const DifferDatabase& db) {
   for (sql::IndexId i : dropped) steps.push_back(sql::DropIndex{i});
 }
 
-void push_created_indexes(Steps& steps, const DifferDatabase& db) {
+void push_created_indexes(Steps& steps, const DifferDatabase& db, const ForeignKeyIndexPlan& fk_indexes) {
   for (const TablePairDiff& pair : db.table_pairs) {
     if (pair.redefine) continue;
-    for (sql::IndexId i : db.created_indexes(pair)) steps.push_back(sql::CreateIndex{pair.ids.previous, pair.ids.next, i, false});
+    for (sql::IndexId i : db.created_indexes(pair))
+      if (!fk_indexes.made_by_database.count(i)) steps.push_back(sql::CreateIndex{pair.ids.previous, pair.ids.next, i, false});
+    for (const auto& ip : db.index_pairs(pair))
+      if (fk_indexes.created_instead_of_renamed.count(ip.next))
+        steps.push_back(sql::CreateIndex{pair.ids.previous, pair.ids.next, ip.next, false});
     if (!db.hooks.indexes_should_be_recreated_after_column_drop()) continue;
     std::set<sql::ColumnId> recreated;  // next ids of columns dropped and re-added for a type change
     for (const ColumnPairDiff& cp : pair.column_pairs)
@@ -159,39 +145,35 @@ bool has_renamed_primary_key(const DifferDatabase& db, const TablePairDiff& pair
   return p && n && db.previous.index(*p).name != db.next.index(*n).name;
 }
 
-void push_foreign_key_pair_changes(Steps& steps, const DifferDatabase& db, sql::Pair<sql::ForeignKeyId> fks) {
-  const sql::ForeignKey& prev = db.previous.foreign_key(fks.previous);
-  // The referenced table is copied into a new one: its inbound keys must be recreated too.
-  if (db.table_is_redefined(db.previous, prev.referenced_table) && !db.hooks.can_redefine_tables_with_inbound_foreign_keys()) {
-    steps.push_back(sql::DropForeignKey{fks.previous});
-    steps.push_back(sql::AddForeignKey{fks.next});
-    return;
-  }
-  if (db.hooks.has_unnamed_foreign_keys()) return;
-  const auto& prev_name = prev.constraint_name;
-  const auto& next_name = db.next.foreign_key(fks.next).constraint_name;
-  if (!prev_name || !next_name || *prev_name == *next_name) return;
-  // Implicit many-to-many join tables ("A"/"B" columns) once had unnamed keys; renaming them
-  // would produce a migration on every upgrade.
-  auto is_implicit_m2m = [](const sql::SqlSchema& s, sql::TableId t) {
-    const auto& cols = s.table(t).columns;
-    return cols.size() == 2 && s.find_column(t, "A") && s.find_column(t, "B");
-  };
-  if (is_implicit_m2m(db.previous, prev.table) && is_implicit_m2m(db.next, db.next.foreign_key(fks.next).table)) return;
-  if (db.hooks.can_rename_foreign_key()) {
-    steps.push_back(sql::RenameForeignKey{fks});
-  } else {
-    steps.push_back(sql::AddForeignKey{fks.next});
-    steps.push_back(sql::DropForeignKey{fks.previous});
+// Renamed keys are renamed where the database can, else dropped and added (as are keys into a
+// redefined table and, on MySQL, keys over an index that must go: ForeignKeyIndexPlan::recreated).
+void push_foreign_key_pair_changes(Steps& steps, const DifferDatabase& db, sql::Pair<sql::ForeignKeyId> fks,
+                                   const ForeignKeyIndexPlan& fk_indexes) {
+  const bool recreated_for_index =
+      std::find(fk_indexes.recreated.begin(), fk_indexes.recreated.end(), fks) != fk_indexes.recreated.end();
+  switch (foreign_key_pair_change(db, fks)) {
+    case ForeignKeyPairChange::Rename:
+      steps.push_back(sql::RenameForeignKey{fks});
+      return;
+    case ForeignKeyPairChange::Recreate:
+      steps.push_back(sql::DropForeignKey{fks.previous});
+      steps.push_back(sql::AddForeignKey{fks.next});
+      return;
+    case ForeignKeyPairChange::None:
+      if (recreated_for_index) {
+        steps.push_back(sql::DropForeignKey{fks.previous});
+        steps.push_back(sql::AddForeignKey{fks.next});
+      }
+      return;
   }
 }
 
-void push_altered_tables(Steps& steps, const DifferDatabase& db) {
+void push_altered_tables(Steps& steps, const DifferDatabase& db, const ForeignKeyIndexPlan& fk_indexes) {
   for (const TablePairDiff& pair : db.table_pairs) {
     if (pair.redefine) continue;
     for (sql::ForeignKeyId fk : db.created_foreign_keys(pair)) steps.push_back(sql::AddForeignKey{fk});
     for (sql::ForeignKeyId fk : db.dropped_foreign_keys(pair)) steps.push_back(sql::DropForeignKey{fk});
-    for (const auto& fks : db.foreign_key_pairs(pair)) push_foreign_key_pair_changes(steps, db, fks);
+    for (const auto& fks : db.foreign_key_pairs(pair)) push_foreign_key_pair_changes(steps, db, fks, fk_indexes);
 
     if (db.hooks.can_alter_primary_keys() && both_have_primary_keys(db, pair)) {
       const auto& a = db.previous.index(*db.previous.primary_key(pair.ids.previous)).columns;
@@ -204,6 +186,7 @@ void push_altered_tables(Steps& steps, const DifferDatabase& db) {
 
     for (const auto& ip : db.index_pairs(pair)) {
       if (!db.hooks.index_should_be_renamed(db.previous.index(ip.previous), db.next.index(ip.next))) continue;
+      if (fk_indexes.not_renamed.count(ip.next)) continue;
       if (db.hooks.can_rename_index())
         steps.push_back(sql::RenameIndex{ip});
       else
@@ -332,6 +315,37 @@ void apply_partial_order_permutations(Steps& steps, const DifferDatabase& db) {
   }
 }
 
+// PostgreSQL extensions, paired by name (Prisma's push_extension_steps): one only in `next` is
+// created; one in both that differs in a version or schema both sides state is dropped and
+// created again when neither side is relocatable, else altered. An extension only in `previous`
+// is left alone (Prisma never drops an extension the schema does not list).
+void push_extension_steps(Steps& steps, const sql::SqlSchema& previous, const sql::SqlSchema& next) {
+  const auto differs = [](const std::string& a, const std::string& b) { return !a.empty() && !b.empty() && a != b; };
+  for (std::uint32_t n = 0; n < next.extensions.size(); ++n) {
+    const sql::Extension& ext = next.extensions[n];
+    std::optional<std::uint32_t> match;
+    for (std::uint32_t p = 0; p < previous.extensions.size() && !match; ++p)
+      if (previous.extensions[p].name == ext.name) match = p;
+    if (!match) {
+      steps.push_back(sql::CreateExtension{sql::ExtensionId{n}});
+      continue;
+    }
+    const sql::Extension& prev = previous.extensions[*match];
+    const bool version_changed = differs(prev.version, ext.version);
+    const bool schema_changed = differs(prev.schema, ext.schema);
+    if (!version_changed && !schema_changed) continue;
+    if (!prev.relocatable && !ext.relocatable) {
+      steps.push_back(sql::DropExtension{sql::ExtensionId{*match}});
+      steps.push_back(sql::CreateExtension{sql::ExtensionId{n}});
+      continue;
+    }
+    sql::AlterExtension alter{{sql::ExtensionId{*match}, sql::ExtensionId{n}}, {}};
+    if (version_changed) alter.changes.push_back(sql::ExtensionChange::AlterVersion);
+    if (schema_changed) alter.changes.push_back(sql::ExtensionChange::AlterSchema);
+    steps.push_back(std::move(alter));
+  }
+}
+
 }  // namespace
 
 sql::Migration diff_schemas(const sql::SqlSchema& previous, const sql::SqlSchema& next, const dialect::DifferHooks& hooks,
@@ -342,11 +356,13 @@ sql::Migration diff_schemas(const sql::SqlSchema& previous, const sql::SqlSchema
   migration.next = &next;
   Steps& steps = migration.steps;
   push_created_schemas(steps, db);
+  push_extension_steps(steps, previous, next);
   push_created_tables(steps, db);
   push_dropped_tables(steps, db);
-  push_dropped_indexes(steps, db);
-  push_created_indexes(steps, db);
-  push_altered_tables(steps, db);
+  const ForeignKeyIndexPlan fk_indexes = plan_foreign_key_indexes(db);
+  push_dropped_indexes(steps, db, fk_indexes);
+  push_created_indexes(steps, db, fk_indexes);
+  push_altered_tables(steps, db, fk_indexes);
   push_redefined_tables(steps, db);
   push_enum_steps(steps, db);
   std::sort(steps.begin(), steps.end());

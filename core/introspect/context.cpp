@@ -111,9 +111,12 @@ Context::Context(const sql::SqlSchema& schema, const dialect::IntrospectionHooks
       datasource_name = ds->name;
     }
   }
+  if (previous) views_enabled = previous->configuration.preview_features().contains(schema::config::PreviewFeature::Views);
   classify_tables();
   match_previous();
+  match_views();
   compute_names();
+  compute_view_names();
   compute_relation_names();
   compute_positions();
 }
@@ -232,8 +235,6 @@ bool Context::name_is_unique(const std::string& sanitized) const {
   return it == top_level_names.end() || it->second <= 1;
 }
 
-namespace {
-
 MappedName model_name_from_sql(const Context& ctx, const std::string& name, const std::string* ns) {
   MappedName out;
   if (ns && !ctx.name_is_unique(sanitize(name))) {
@@ -252,8 +253,6 @@ MappedName model_name_from_sql(const Context& ctx, const std::string& name, cons
   return out;
 }
 
-}  // namespace
-
 void Context::compute_names() {
   for (std::size_t t = 0; t < sql.tables.size(); ++t) {
     if (is_join_table[t]) continue;
@@ -263,6 +262,13 @@ void Context::compute_names() {
   for (std::size_t e = 0; e < sql.enums.size(); ++e) {
     const std::string name = existing_enum[e] ? std::string(prev->enum_(*existing_enum[e]).name()) : sanitize(sql.enums[e].name);
     ++top_level_names[name];
+  }
+  // Views clash with models and enums only when they are rendered at all.
+  if (views_enabled) {
+    for (std::size_t v = 0; v < sql.views.size(); ++v) {
+      const std::string name = existing_view[v] ? std::string(prev->model(*existing_view[v]).name()) : sanitize(sql.views[v].name);
+      ++top_level_names[name];
+    }
   }
 
   table_names.resize(sql.tables.size());

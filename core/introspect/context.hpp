@@ -61,6 +61,15 @@ struct Context {
   std::vector<MappedName> enum_names;    // per enum
   std::map<std::string, int> top_level_names;
 
+  // Views (only with the `views` preview feature; Prisma renders views with columns only).
+  bool views_enabled = false;
+  std::vector<bool> is_rendered_view;                                        // per view
+  std::vector<std::optional<db::ModelId>> existing_view;                     // per view
+  std::vector<std::vector<std::optional<db::ScalarFieldId>>> existing_view_field;  // per view, column
+  std::vector<db::ModelId> missing_views;                                    // previous views without view
+  std::vector<MappedName> view_names;                                        // per view
+  std::vector<std::vector<MappedName>> view_column_names;                    // per view, column
+
   // [relation name, forward field name, back field name]; absent for duplicated foreign keys
   // (same columns and references as an earlier one), which get no relation.
   std::vector<std::optional<std::array<std::string, 3>>> inline_relation_names;  // per fk
@@ -90,11 +99,17 @@ struct Context {
   bool table_has_usable_identifier(sql::TableId table) const;
   bool model_ignored(sql::TableId table) const;
   bool name_is_unique(const std::string& sanitized) const;
+  const db::ModelInfo* previous_view(std::size_t view) const;
+  const db::ScalarField* previous_view_field(std::size_t view, std::size_t column) const;
+  // A previous model or view no longer in the database (its relation fields are dropped).
+  bool is_missing_model(db::ModelId id) const;
 
  private:
   void classify_tables();
   void match_previous();
   void compute_names();
+  void match_views();  // context_views.cpp
+  void compute_view_names();
   void compute_relation_names();  // relation_names.cpp
   void compute_positions();       // relation_names.cpp
 };
@@ -102,6 +117,10 @@ struct Context {
 // Prisma's is_prisma_m_to_n_relation: `_Name` tables with two foreign keys on columns A and B,
 // a unique index (or primary key, where allowed) on (A, B) and an index on B.
 bool is_prisma_join_table(const sql::SqlSchema& schema, sql::TableId table, bool pk_allowed);
+
+// A new top-level name (model, enum or view) for a database object: sanitised, prefixed with
+// its namespace when the name is taken in another namespace, Renamed<Name> when reserved.
+MappedName model_name_from_sql(const Context& ctx, const std::string& name, const std::string* ns);
 
 // A copy of the schema without the given tables and the foreign keys that touch them.
 sql::SqlSchema without_tables(const sql::SqlSchema& schema, const std::vector<std::string>& names);

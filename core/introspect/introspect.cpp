@@ -1,11 +1,14 @@
 // db pull's driver (rendering.rs): configuration blocks from the current schema, then models,
-// then enums — previous schema's order first, new ones in database order — through the formatter.
+// then views (views preview feature), then enums — previous schema's order first, new ones in
+// database order — through the formatter.
 #include "core/introspect/introspect.hpp"
 
 #include <algorithm>
 
 #include "core/introspect/context.hpp"
+#include "core/introspect/datasource_extensions.hpp"
 #include "core/introspect/render.hpp"
+#include "core/introspect/sql_format.hpp"
 #include "core/introspect/warnings.hpp"
 
 namespace prismapp::introspect {
@@ -13,7 +16,8 @@ namespace {
 
 // Generators first, then the datasource, as Prisma's Datamodel::render writes them, copied from
 // the current schema.
-std::string configuration_blocks(const schema::ValidationResult& previous) {
+// (postgresqlExtensions: the datasource's `extensions` from the database, datasource_extensions.hpp.)
+std::string configuration_blocks(const schema::ValidationResult& previous, const sql::SqlSchema& described) {
   std::string out;
   const auto& sources = previous.parsed.sources;
   for (const auto& g : previous.configuration.generators) {
@@ -22,7 +26,7 @@ std::string configuration_blocks(const schema::ValidationResult& previous) {
   }
   if (const auto* ds = previous.configuration.first_datasource()) {
     if (ds->documentation) out += render_documentation(*ds->documentation, "");
-    out += std::string(sources.slice(ds->span)) + "\n\n";
+    out += with_introspected_extensions(std::string(sources.slice(ds->span)), *ds, previous, described) + "\n\n";
   }
   return out;
 }
@@ -65,7 +69,8 @@ IntrospectionResult introspect(const IntrospectionInput& input) {
   std::vector<std::pair<std::optional<std::uint32_t>, std::string>> enums;
   std::vector<std::uint32_t> rendered_previous;
   for (std::size_t e = 0; e < schema.enums.size(); ++e) {
-    if (input.hooks->enums_are_per_column() && !enum_used_in_tables(schema, e)) continue;
+    // MySQL's per-column enums of views only appear with the views they belong to.
+    if (input.hooks->enums_are_per_column() && !ctx.views_enabled && !enum_used_in_tables(schema, e)) continue;
     std::optional<std::uint32_t> position;
     if (ctx.existing_enum[e]) position = ctx.existing_enum[e]->value;
     // MySQL: several per-column database enums can match the same Prisma enum; render it once.
@@ -84,9 +89,32 @@ IntrospectionResult introspect(const IntrospectionInput& input) {
   sort_previous_first(enums);
   result.enum_count = enums.size();
 
+  std::vector<std::pair<std::optional<std::uint32_t>, std::string>> views;
+  if (ctx.views_enabled) {
+    result.views.emplace();
+    for (std::size_t v = 0; v < schema.views.size(); ++v) {
+      if (!ctx.is_rendered_view[v]) continue;
+      const sql::View& view = schema.views[v];
+      if (view.definition) {
+        ViewDefinition def;
+        def.schema = ctx.uses_namespaces ? schema.namespaces[view.ns.value].name : input.search_path;
+        def.name = ctx.view_names[v].name;
+        def.definition = format_sql(input.hooks->view_query(*view.definition));
+        result.views->push_back(std::move(def));
+      }
+      std::optional<std::uint32_t> position;
+      if (ctx.existing_view[v]) position = ctx.existing_view[v]->value;
+      views.emplace_back(position, render_view(ctx, v, warnings));
+    }
+    sort_previous_first(views);
+  }
+  result.view_count = views.size();
+
+  // The datamodel renderer's order: models, views, enums.
   std::string text;
-  if (input.previous) text += configuration_blocks(*input.previous);
+  if (input.previous) text += configuration_blocks(*input.previous, *input.schema);
   for (const auto& [_, block] : models) text += block + "\n";
+  for (const auto& [_, block] : views) text += block + "\n";
   for (const auto& [_, block] : enums) text += block + "\n";
 
   schema::SourceSet sources;

@@ -1,10 +1,12 @@
 // `db pull`: a described database (SqlSchema) plus the current Prisma schema → Prisma schema
 // text, the way Prisma 6.19's sql-schema-connector introspection renders it (names sanitised
 // with @map/@@map, native types, defaults, keys, relations from foreign keys, implicit
-// many-to-many tables, enums, @@ignore'd tables and Prisma's comments and warnings). The text
+// many-to-many tables, enums, @@ignore'd tables and Prisma's comments and warnings; with the
+// `views` preview feature also view blocks and the views' SQL definitions). The text
 // goes through the project's formatter, so it reads exactly like `prismapp format` output.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,17 @@ struct IntrospectionInput {
   // Tables left out of the result (prismapp.toml [db_pull] ignore_tables); `_prisma_migrations`
   // is always left out. Foreign keys from or to them are dropped too.
   std::vector<std::string> ignored_tables;
+  // The namespace folder of view definitions when the datasource lists no `schemas` (Prisma's
+  // search path: "main" on SQLite, the database on MySQL, the schema on PostgreSQL); see
+  // IntrospectionHooks::default_namespace.
+  std::string search_path;
+};
+
+// One view's definition, for views/<schema>/<name>.sql next to the schema file.
+struct ViewDefinition {
+  std::string schema;      // the namespace folder
+  std::string name;        // the view's Prisma name
+  std::string definition;  // the formatted query
 };
 
 struct IntrospectionResult {
@@ -33,6 +46,9 @@ struct IntrospectionResult {
   std::size_t model_count = 0;
   std::size_t enum_count = 0;
   std::size_t view_count = 0;
+  // With the `views` preview feature: the definitions of the rendered views (possibly none).
+  // Without it: absent, and db pull leaves the views folder alone.
+  std::optional<std::vector<ViewDefinition>> views;
   bool is_empty() const { return model_count == 0 && enum_count == 0 && view_count == 0; }
 };
 

@@ -38,17 +38,6 @@ std::string render_value(const Context& ctx, const sql::Column& column, const sq
       return out + "]";
     }
     case K::Json:
-      // A JSON default still in its SQL quotes ('{"a": 1}') is unquoted here: JSON text never
-      // starts with a single quote.
-      if (v.text.size() >= 2 && v.text.front() == '\'' && v.text.back() == '\'') {
-        std::string inner;
-        for (std::size_t i = 1; i + 1 < v.text.size(); ++i) {
-          inner += v.text[i];
-          if (v.text[i] == '\'' && v.text[i + 1] == '\'') ++i;
-        }
-        return quote(inner);
-      }
-      break;
     case K::String:
     case K::Bytes:
     case K::DateTime: break;
@@ -57,8 +46,7 @@ std::string render_value(const Context& ctx, const sql::Column& column, const sq
 }
 
 // The previous schema's client-side generated default, as written (cuid(), uuid(4), nanoid(16)).
-std::optional<std::string> previous_generated_default(const Context& ctx, sql::ColumnId id) {
-  const db::ScalarField* field = ctx.previous_field(id);
+std::optional<std::string> previous_generated_default(const Context& ctx, const db::ScalarField* field) {
   if (!field || !field->default_value || !field->default_value->value) return std::nullopt;
   const schema::ast::Expression& value = *field->default_value->value;
   if (!value.is_function()) return std::nullopt;
@@ -68,9 +56,8 @@ std::optional<std::string> previous_generated_default(const Context& ctx, sql::C
 
 // SQLite keeps the previous enum type of a TEXT column: its default names a variant. (Prisma
 // 6.19 writes the string literal here, `@default("USER")`, which its own validator rejects.)
-std::optional<std::string> kept_enum_variant(const Context& ctx, sql::ColumnId id, const sql::SqlValue& value) {
+std::optional<std::string> kept_enum_variant(const Context& ctx, const db::ScalarField* field, const sql::SqlValue& value) {
   if (!ctx.hooks.keeps_previous_enums() || value.kind != sql::SqlValue::Kind::String) return std::nullopt;
-  const db::ScalarField* field = ctx.previous_field(id);
   if (!field || field->type.kind != db::ScalarFieldType::Kind::Enum) return std::nullopt;
   for (const auto& v : ctx.prev->enum_(field->type.enum_id).values)
     if (v.database_name() == value.text) return std::string(v.name());
@@ -80,12 +67,15 @@ std::optional<std::string> kept_enum_variant(const Context& ctx, sql::ColumnId i
 }  // namespace
 
 std::optional<std::string> render_default(const Context& ctx, sql::ColumnId id) {
-  const sql::Column& column = ctx.sql.column(id);
+  return render_default(ctx, ctx.sql.column(id), ctx.previous_field(id));
+}
+
+std::optional<std::string> render_default(const Context& ctx, const sql::Column& column, const db::ScalarField* previous) {
   const F family = column.type.family;
   if (column.auto_increment && (family == F::Int || family == F::BigInt)) return "@default(autoincrement())";
   if (!column.default_value) {
     if (family == F::String || family == F::Uuid) {
-      if (auto generated = previous_generated_default(ctx, id)) return "@default(" + *generated + ")";
+      if (auto generated = previous_generated_default(ctx, previous)) return "@default(" + *generated + ")";
     }
     return std::nullopt;
   }
@@ -104,7 +94,7 @@ std::optional<std::string> render_default(const Context& ctx, sql::ColumnId id) 
       inner = "now()";
       break;
     case sql::DefaultValue::Kind::Value:
-      if (auto variant = kept_enum_variant(ctx, id, d.value)) {
+      if (auto variant = kept_enum_variant(ctx, previous, d.value)) {
         inner = *variant;
       } else if (d.value.kind == sql::SqlValue::Kind::EnumValue && family == F::Enum) {
         const MappedName variant = ctx.enum_variant_name(column.type.enum_id, d.value.text);

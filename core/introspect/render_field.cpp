@@ -32,6 +32,8 @@ std::optional<ScalarType> scalar_type_of(F family) {
   return std::nullopt;
 }
 
+}  // namespace
+
 // "VarChar(255)" → `@db.VarChar(255)` unless it is the scalar type's default native type.
 std::optional<std::string> native_type_attribute(const Context& ctx, const sql::Column& column) {
   const auto scalar = scalar_type_of(column.type.family);
@@ -76,6 +78,8 @@ std::optional<std::string> native_type_attribute(const Context& ctx, const sql::
   return out;
 }
 
+namespace {
+
 std::string index_field_arguments(const sql::IndexColumn& c, bool length_first) {
   std::vector<std::string> args;
   const std::string sort = c.sort_order == sql::SortOrder::Desc ? "sort: Desc" : "";
@@ -95,7 +99,10 @@ std::string index_field_arguments(const sql::IndexColumn& c, bool length_first) 
 }  // namespace
 
 std::string field_type_name(const Context& ctx, sql::ColumnId id) {
-  const sql::Column& column = ctx.sql.column(id);
+  return field_type_name(ctx, ctx.sql.column(id), ctx.previous_field(id));
+}
+
+std::string field_type_name(const Context& ctx, const sql::Column& column, const db::ScalarField* prev) {
   switch (column.type.family) {
     case F::Int: return "Int";
     case F::BigInt: return "BigInt";
@@ -106,7 +113,6 @@ std::string field_type_name(const Context& ctx, sql::ColumnId id) {
     case F::Uuid: {
       // Databases without native enums keep the previous enum type of a text column.
       if (ctx.hooks.keeps_previous_enums()) {
-        const db::ScalarField* prev = ctx.previous_field(id);
         if (prev && prev->type.kind == db::ScalarFieldType::Kind::Enum) return std::string(ctx.prev->enum_(prev->type.enum_id).name());
       }
       return "String";

@@ -11,6 +11,10 @@ namespace prismapp::introspect {
 
 // The Prisma type of a column: Int, String, an enum name, Unsupported("...").
 std::string field_type_name(const Context& ctx, sql::ColumnId id);
+// The same for any column (view columns) and the field it matched in the previous schema.
+std::string field_type_name(const Context& ctx, const sql::Column& column, const db::ScalarField* previous);
+// `@db.VarChar(255)`, unless the native type is the default one of the field's scalar type.
+std::optional<std::string> native_type_attribute(const Context& ctx, const sql::Column& column);
 // One scalar field line (with its documentation lines), newline-terminated.
 std::string render_scalar_field(const Context& ctx, sql::ColumnId id, Warnings& warnings);
 // The relation fields of a model (inline relations, then implicit many-to-many ones).

@@ -15,6 +15,10 @@ struct Warnings {
   std::vector<std::string> remapped_values;
   std::vector<std::string> remapped_enums;
   std::vector<std::string> remapped_fields;                // `Model: "m", field: "f"`
+  std::vector<std::string> remapped_fields_in_view;        // `View: "v", field: "f"`
+  std::vector<std::string> reintrospected_id_names_in_view;  // `"v"`
+  std::vector<std::string> unsupported_types_in_view;      // `View: "v", field: "f", original data type: "t"`
+  std::vector<std::string> remapped_views;                 // `"v"`
   std::vector<std::string> duplicate_names;                // `Type: "model", name: "x"`
   std::vector<std::string> partition_tables;
   std::vector<std::string> inherited_tables;

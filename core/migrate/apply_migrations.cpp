@@ -61,8 +61,14 @@ std::vector<std::string> apply_migrations(dialect::Connection& connection, const
 
   connection.lock();
   HistoryTable history(connection, dialect);
-  history.initialize(table_names(connection));
-  const auto records = history.load().value_or(std::vector<MigrationRecord>{});
+  // The history table lives in the connection's own schema, which the described schemas
+  // (`schemas = [...]` on PostgreSQL) need not include: a readable table counts as initialized.
+  auto loaded = history.load();
+  if (!loaded) {
+    history.initialize(table_names(connection));
+    loaded = history.load();
+  }
+  const auto records = loaded.value_or(std::vector<MigrationRecord>{});
   check_no_failed_migrations(records);
 
   std::vector<std::string> applied;

@@ -50,7 +50,7 @@ std::optional<std::string> DevSession::diagnose() {
 
   // One shadow database: the applied migrations give the schema the database should have (drift
   // check), the remaining ones must apply too (Prisma's validate_migrations).
-  ShadowHistory shadow(*ctx_.dialect, ctx_.url, ctx_.shadow_url);
+  ShadowHistory shadow(*ctx_.dialect, ctx_.url, ctx_.shadow_url, ctx_.scope);
   shadow.apply(applied);
   sql::SqlSchema expected = shadow.describe();
   std::vector<MigrationDirectory> rest;
@@ -97,7 +97,8 @@ std::vector<std::string> DevSession::apply_pending(const ApplyingCallback& on_ap
 
 PlannedMigration DevSession::plan(const schema::ValidationResult& target) {
   if (!history_schema_) {
-    history_schema_ = schema_from_migrations(*ctx_.dialect, ctx_.url, ctx_.shadow_url, list_migrations(ctx_.migrations_dir));
+    history_schema_ = schema_from_migrations(*ctx_.dialect, ctx_.url, ctx_.shadow_url, list_migrations(ctx_.migrations_dir),
+                                             ctx_.scope);
   }
   return ctx_.planner->plan(*history_schema_, ctx_.planner->target_schema(target), &connection_);
 }

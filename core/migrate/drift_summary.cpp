@@ -9,7 +9,7 @@ namespace {
 using namespace prismapp::sql;
 
 // Section kinds in the order Prisma prints them.
-enum class Section { AddedEnum, AddedTable, RemovedEnum, RemovedTable, RemovedView, RedefinedTable, ChangedEnum, ChangedTable };
+enum class Section { AlteredExtension, DroppedExtension, CreatedExtension, AddedEnum, AddedTable, RemovedEnum, RemovedTable, RemovedView, RedefinedTable, ChangedEnum, ChangedTable };
 
 template <class... Ts>
 struct Overloaded : Ts... {
@@ -83,6 +83,7 @@ std::string render_items(const Migration& m, const Step& step) {
   return std::visit(
       Overloaded{
           [&](const CreateEnum& s) { return "  - " + next.enum_(s.enum_id).name + "\n"; },
+          [&](const CreateExtension& s) { return "  - " + next.extension(s.extension).name + "\n"; },
           [&](const AlterEnum& s) {
             std::string out;
             for (const auto& v : s.created_values) out += "  [+] Added variant `" + v + "`\n";
@@ -167,6 +168,16 @@ std::string drift_summary(const Migration& m) {
     std::visit(Overloaded{
                    [&](const DropView& s) { items.emplace(Section::RemovedView, prev.view(s.view).name, i); },
                    [&](const CreateEnum&) { items.emplace(Section::AddedEnum, "", i); },
+                   // Extensions are keyed by name, so each gets its own section header (as in Prisma).
+                   [&](const CreateExtension& s) {
+                     items.emplace(Section::CreatedExtension, next.extension(s.extension).name, i);
+                   },
+                   [&](const AlterExtension& s) {
+                     items.emplace(Section::AlteredExtension, prev.extension(s.extension.previous).name, i);
+                   },
+                   [&](const DropExtension& s) {
+                     items.emplace(Section::DroppedExtension, prev.extension(s.extension).name, i);
+                   },
                    [&](const AlterEnum& s) { items.emplace(Section::ChangedEnum, prev.enum_(s.enum_id.previous).name, i); },
                    [&](const DropForeignKey& s) {
                      items.emplace(Section::ChangedTable, prev.table(prev.foreign_key(s.foreign_key).table).name, i);
@@ -204,6 +215,10 @@ std::string drift_summary(const Migration& m) {
   for (const auto& [section, name, step_index] : items) {
     if (first || state != std::pair{section, name}) {
       switch (section) {
+        case Section::AlteredExtension: out += "\n[*] Changed the `" + name + "` extension\n"; break;
+        // Prisma's text, stray backtick included.
+        case Section::DroppedExtension: out += "\n[-] Removed extensions\n`"; break;
+        case Section::CreatedExtension: out += "\n[+] Added extensions\n"; break;
         case Section::AddedEnum: out += "\n[+] Added enums\n"; break;
         case Section::AddedTable: out += "\n[+] Added tables\n"; break;
         case Section::RemovedEnum: out += "\n[-] Removed enums\n"; break;

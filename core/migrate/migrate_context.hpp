@@ -16,6 +16,9 @@ struct MigrateContext {
   std::string url;                        // connectable (SQLite paths already rebased)
   std::optional<std::string> shadow_url;  // shadowDatabaseUrl, when set
   std::filesystem::path migrations_dir;   // <schema dir>/migrations
+  // What describe()/reset() cover on every connection of the command (main and shadow): the
+  // datasource's `schemas` and preview features (core/migrate/describe_scope.hpp).
+  dialect::DescribeScope scope;
 
   std::string provider() const { return std::string(dialect->provider()); }
 };

@@ -20,7 +20,8 @@ void apply_push(dialect::Connection& connection, const PlannedMigration& planned
 // One side of `migrate diff`.
 struct DiffSource {
   enum class Kind { Empty, SchemaDatamodel, SchemaDatasource, Url, Migrations } kind = Kind::Empty;
-  const schema::ValidationResult* schema = nullptr;  // SchemaDatamodel
+  // SchemaDatamodel; also SchemaDatasource (its `schemas` scope how the other side is described)
+  const schema::ValidationResult* schema = nullptr;
   std::string url;                                   // SchemaDatasource (its resolved URL), Url
   std::filesystem::path migrations_dir;              // Migrations
 };

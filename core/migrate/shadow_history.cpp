@@ -6,9 +6,10 @@
 namespace prismapp::migrate {
 
 ShadowHistory::ShadowHistory(const dialect::Dialect& dialect, const std::string& main_url,
-                             const std::optional<std::string>& shadow_url) {
+                             const std::optional<std::string>& shadow_url, const dialect::DescribeScope& scope) {
   try {
     shadow_ = dialect.create_shadow_database(main_url, shadow_url);
+    shadow_->connection->set_scope(scope);
   } catch (const dialect::DatabaseError& e) {
     const std::string code_line = e.code.empty() ? "" : "Error code: " + e.code + "\n";
     throw MigrateError("P3014",
@@ -37,8 +38,9 @@ sql::SqlSchema ShadowHistory::describe() { return shadow_->connection->describe(
 
 sql::SqlSchema schema_from_migrations(const dialect::Dialect& dialect, const std::string& main_url,
                                       const std::optional<std::string>& shadow_url,
-                                      const std::vector<MigrationDirectory>& migrations) {
-  ShadowHistory shadow(dialect, main_url, shadow_url);
+                                      const std::vector<MigrationDirectory>& migrations,
+                                      const dialect::DescribeScope& scope) {
+  ShadowHistory shadow(dialect, main_url, shadow_url, scope);
   shadow.apply(migrations);
   return shadow.describe();
 }

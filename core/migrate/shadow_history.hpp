@@ -16,8 +16,9 @@ namespace prismapp::migrate {
 class ShadowHistory {
  public:
   // Throws MigrateError P3014 when the shadow database cannot be created.
+  // `scope`: what describe() covers (the datasource's schemas, as on the main database).
   ShadowHistory(const dialect::Dialect& dialect, const std::string& main_url,
-                const std::optional<std::string>& shadow_url);
+                const std::optional<std::string>& shadow_url, const dialect::DescribeScope& scope = {});
   // Applies the scripts in order; throws MigrateError P3006 naming the first one that fails.
   void apply(const std::vector<MigrationDirectory>& migrations);
   sql::SqlSchema describe();
@@ -29,6 +30,7 @@ class ShadowHistory {
 // Convenience: a fresh shadow database, `migrations` applied, described.
 sql::SqlSchema schema_from_migrations(const dialect::Dialect& dialect, const std::string& main_url,
                                       const std::optional<std::string>& shadow_url,
-                                      const std::vector<MigrationDirectory>& migrations);
+                                      const std::vector<MigrationDirectory>& migrations,
+                                      const dialect::DescribeScope& scope = {});
 
 }  // namespace prismapp::migrate

@@ -5,6 +5,9 @@ namespace prismapp::sql {
 const char* step_name(const Step& step) {
   struct Namer {
     const char* operator()(const CreateSchema&) const { return "CreateSchema"; }
+    const char* operator()(const DropExtension&) const { return "DropExtension"; }
+    const char* operator()(const CreateExtension&) const { return "CreateExtension"; }
+    const char* operator()(const AlterExtension&) const { return "AlterExtension"; }
     const char* operator()(const DropView&) const { return "DropView"; }
     const char* operator()(const CreateEnum&) const { return "CreateEnum"; }
     const char* operator()(const AlterEnum&) const { return "AlterEnum"; }

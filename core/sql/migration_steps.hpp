@@ -68,6 +68,22 @@ struct CreateSchema {
   NamespaceId ns;  // next
   auto operator<=>(const CreateSchema&) const = default;
 };
+// PostgreSQL extensions (Prisma's DropExtension / CreateExtension / AlterExtension): a changed
+// non-relocatable extension is dropped and created again, a relocatable one altered.
+struct DropExtension {
+  ExtensionId extension;  // previous
+  auto operator<=>(const DropExtension&) const = default;
+};
+struct CreateExtension {
+  ExtensionId extension;  // next
+  auto operator<=>(const CreateExtension&) const = default;
+};
+enum class ExtensionChange { AlterVersion, AlterSchema };
+struct AlterExtension {
+  Pair<ExtensionId> extension;
+  std::vector<ExtensionChange> changes;
+  auto operator<=>(const AlterExtension&) const = default;
+};
 struct DropView {
   ViewId view;  // previous
   auto operator<=>(const DropView&) const = default;
@@ -157,9 +173,8 @@ struct RedefineIndex {
   auto operator<=>(const RedefineIndex&) const = default;
 };
 
-// Prisma also has DropExtension/CreateExtension/AlterExtension/AlterSequence/DropUserDefinedType
-// between CreateSchema and DropView; they join here (in that position) with the PostgreSQL dialect.
-using Step = std::variant<CreateSchema, DropView, CreateEnum, AlterEnum, DropForeignKey, DropIndex, AlterTable,
+// Prisma also has AlterSequence (CockroachDB) and DropUserDefinedType (SQL Server) around DropView.
+using Step = std::variant<CreateSchema, DropExtension, CreateExtension, AlterExtension, DropView, CreateEnum, AlterEnum, DropForeignKey, DropIndex, AlterTable,
                           AlterPrimaryKey, DropTable, DropEnum, CreateTable, RedefineTables, CreateIndex,
                           RenameForeignKey, AddForeignKey, RenameIndex, RedefineIndex>;
 

@@ -30,6 +30,7 @@
 
 #include "core/dialect/dialect.hpp"
 #include "core/migrate/apply_migrations.hpp"
+#include "core/migrate/describe_scope.hpp"
 #include "core/migrate/migrations_directory.hpp"
 #include "core/migrate/schema_commands.hpp"
 #include "core/migrate/schema_planner.hpp"
@@ -272,6 +273,13 @@ class ScenarioRun {
     return v;
   }
 
+  // A connection that describes what the scenario's datasource lists (`schemas = [...]`).
+  std::unique_ptr<dialect::Connection> connect(const std::string& url) const {
+    auto scope = migrate::describe_scope(after_);
+    if (scope.namespaces.empty()) scope = migrate::describe_scope(before_);
+    return migrate::connect_scoped(*t_.dialect, url, scope);
+  }
+
   migrate::MigrateContext context(const std::string& url) const {
     migrate::MigrateContext ctx;
     ctx.dialect = t_.dialect;
@@ -346,7 +354,7 @@ class ScenarioRun {
 
   void push_path() {
     const std::string url = t_.fresh_url(s_.name, "push");
-    auto conn = t_.dialect->connect(url);
+    auto conn = connect(url);
     const auto initial = push(*conn, url, before_, true);
     if (!initial.warnings.empty() || !initial.unexecutable.empty()) problem("pushing before.prisma to an empty database warned");
     conn->execute_script(s_.seed);
@@ -372,7 +380,7 @@ class ScenarioRun {
     }
     if (refused_on_data()) {
       const std::string empty_url = t_.fresh_url(s_.name, "push-empty");
-      auto empty = t_.dialect->connect(empty_url);
+      auto empty = connect(empty_url);
       push(*empty, empty_url, before_, true);
       const auto on_empty = push(*empty, empty_url, after_, false);
       if (!on_empty.unexecutable.empty()) problem("unexecutable on an empty database:" + join(on_empty.unexecutable));
@@ -414,7 +422,7 @@ class ScenarioRun {
       fs::remove_all(dir);
       migrate::write_lock_file(dir, provider);
       write_migration(dir, "20000101000000_before", init_sql);
-      auto conn = t_.dialect->connect(t_.fresh_url(s_.name, tag));
+      auto conn = connect(t_.fresh_url(s_.name, tag));
       migrate::apply_migrations(*conn, *t_.dialect, dir);
       if (seeded) conn->execute_script(s_.seed);
       write_migration(dir, "20000101000001_after", change_sql);

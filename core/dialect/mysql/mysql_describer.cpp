@@ -1,6 +1,6 @@
-// describe_mysql: five batched information_schema queries (tables, views, columns, index
-// columns, foreign-key columns) plus the server version and, on MariaDB, the json_valid CHECK
-// constraints that mark JSON columns. Everything is read as text through Connection::query, so
+// describe_mysql: five batched information_schema queries (tables, views, columns of tables and
+// views, index columns, foreign-key columns) plus the server version and, on MariaDB, the
+// json_valid CHECK constraints that mark JSON columns. Everything is read as text through Connection::query, so
 // the describer does not depend on the connector library.
 #include "core/dialect/mysql/mysql_describer.hpp"
 
@@ -60,6 +60,7 @@ class Describer {
   bool mariadb_ = false;
   sql::SqlSchema schema_;
   std::map<std::string, sql::TableId> tables_;
+  std::map<std::string, sql::ViewId> views_;
   std::map<std::pair<std::string, std::string>, bool> json_checked_;  // (table, column)
 
   std::optional<sql::ColumnId> column(const std::string& table, const std::string& name) const {
@@ -83,7 +84,10 @@ class Describer {
     const auto rows = conn_.query(
         "SELECT table_name, view_definition FROM information_schema.views WHERE table_schema = ? ORDER BY BINARY table_name",
         {database_});
-    for (const Row& row : rows) schema_.add_view(sql::View{sql::NamespaceId{0}, text(row, 0), opt(row, 1)});
+    for (const Row& row : rows) {
+      const std::string name = text(row, 0);
+      views_.emplace(name, schema_.add_view(sql::View{sql::NamespaceId{0}, name, opt(row, 1), {}}));
+    }
   }
 
   // MariaDB stores JSON as LONGTEXT with an automatic CHECK (json_valid(`column`)) named after it.
@@ -98,6 +102,8 @@ class Describer {
     }
   }
 
+  // Columns of tables and views alike (Prisma reads view columns with the same type mapping; an
+  // ENUM column of a view gets its `{view}_{column}` enum, which only `db pull` with views uses).
   void push_columns() {
     const auto rows = conn_.query(
         "SELECT table_name, column_name, data_type, column_type, character_maximum_length, numeric_precision, "
@@ -108,7 +114,8 @@ class Describer {
       ColumnRow row;
       row.table_name = text(r, 0);
       auto table = tables_.find(row.table_name);
-      if (table == tables_.end()) continue;  // views
+      auto view = table == tables_.end() ? views_.find(row.table_name) : views_.end();
+      if (table == tables_.end() && view == views_.end()) continue;
       row.column_name = text(r, 1);
       row.data_type = lower(text(r, 2));
       row.column_type = text(r, 3);
@@ -127,7 +134,10 @@ class Describer {
       column.auto_increment = row.extra == "auto_increment";
       column.default_value = describe_column_default(row, column.type, mariadb_);
       if (auto comment = opt(r, 11); comment && !comment->empty()) column.description = comment;
-      schema_.add_column(table->second, std::move(column));
+      if (table == tables_.end())
+        schema_.views[view->second.value].columns.push_back(std::move(column));
+      else
+        schema_.add_column(table->second, std::move(column));
     }
   }
 

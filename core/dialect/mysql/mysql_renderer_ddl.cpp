@@ -162,6 +162,7 @@ std::string render_create_table(const sql::SqlSchema& s, sql::TableId id) {
   for (sql::IndexId i : t.indexes) {
     const sql::Index& index = s.index(i);
     if (index.type == sql::IndexType::PrimaryKey) continue;
+    if (index.implicit_for_foreign_key) continue;  // the foreign key's ADD CONSTRAINT creates it
     clauses.push_back(std::string(index_keyword(index.type)) + " " + quote(index.name) + "(" + render_index_columns(s, index) + ")");
   }
   if (const auto pk = s.primary_key(id)) clauses.push_back("PRIMARY KEY (" + render_index_columns(s, s.index(*pk)) + ")");

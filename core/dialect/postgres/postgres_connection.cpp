@@ -274,13 +274,14 @@ std::vector<Row> PostgresConnection::query(std::string_view sql, const std::vect
   return run(sql, &params, Mode::Statement, std::nullopt);
 }
 
-sql::SqlSchema PostgresConnection::describe() { return describe_postgres(*this, {url_.schema}); }
+sql::SqlSchema PostgresConnection::describe() { return describe(scope_.namespaces); }
 
 sql::SqlSchema PostgresConnection::describe(const std::vector<std::string>& namespaces) {
-  return describe_postgres(*this, namespaces.empty() ? std::vector<std::string>{url_.schema} : namespaces);
+  if (namespaces.empty()) return describe_postgres(*this, {url_.schema}, scope_.extensions, false);
+  return describe_postgres(*this, namespaces, scope_.extensions, true);
 }
 
-void PostgresConnection::reset() { reset({url_.schema}); }
+void PostgresConnection::reset() { reset(scope_.namespaces); }
 
 void PostgresConnection::reset(const std::vector<std::string>& namespaces) {
   for (const auto& ns : namespaces.empty() ? std::vector<std::string>{url_.schema} : namespaces) {

@@ -46,12 +46,15 @@ class PostgresConnection final : public Connection {
   void execute(std::string_view sql, const std::vector<Value>& params = {}) override;
   std::vector<Row> query(std::string_view sql, const std::vector<Value>& params = {}) override;
 
-  // The URL's schema (describe()) or the given schemas (multi-schema projects).
+  // The datasource's `schemas` (when set) and whether extensions are described.
+  void set_scope(const DescribeScope& scope) override { scope_ = scope; }
+
+  // The scope's schemas, else the URL's schema (describe()), or the given schemas.
   sql::SqlSchema describe() override;
   sql::SqlSchema describe(const std::vector<std::string>& namespaces);
 
-  // Prisma's reset: DROP SCHEMA "<schema>" CASCADE + CREATE SCHEMA "<schema>" for the URL's schema
-  // (or each given one), then drops _prisma_migrations if it still exists elsewhere.
+  // Prisma's reset: DROP SCHEMA "<schema>" CASCADE + CREATE SCHEMA "<schema>" for the scope's
+  // schemas, else the URL's schema (or each given one), then drops _prisma_migrations if it still exists elsewhere.
   void reset() override;
   void reset(const std::vector<std::string>& namespaces);
 
@@ -76,6 +79,7 @@ class PostgresConnection final : public Connection {
 
   PGconn* conn_;
   PostgresUrl url_;
+  DescribeScope scope_;
   bool locked_ = false;
 };
 

@@ -4,6 +4,7 @@
 #include "core/dialect/postgres/postgres_describer.hpp"
 
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "core/dialect/postgres/postgres_default_parser.hpp"
@@ -23,14 +24,22 @@ const std::string& text(const Row& row, std::size_t i) {
 }
 bool flag(const Row& row, std::size_t i) { return text(row, i) == "t" || text(row, i) == "true"; }
 
-// `n.nspname = ANY(ARRAY['a','b']::text[])`, with the names as literals.
-std::string in_namespaces(const std::string& column, const std::vector<std::string>& namespaces) {
-  std::string out = column + " = ANY(ARRAY[";
+// `n.nspname = ANY(?::text[])`: the namespace list is one array parameter (namespaces_param).
+std::string in_namespaces(const std::string& column) { return column + " = ANY(?::text[])"; }
+
+// The namespaces as a PostgreSQL array literal: {"a","b"} with `"` and `\` escaped.
+std::vector<Value> namespaces_param(const std::vector<std::string>& namespaces) {
+  std::string out = "{";
   for (std::size_t i = 0; i < namespaces.size(); ++i) {
     if (i) out += ",";
-    out += quote_string(namespaces[i]);
+    out += '"';
+    for (char c : namespaces[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
   }
-  return out + "]::text[])";
+  return {out + "}"};
 }
 
 // "character varying(255)" → "(255)"; "numeric(10,2)" → "(10,2)"; "" when there are none.
@@ -112,50 +121,75 @@ std::string operator_class_name(const std::string& opcname) {
 
 class Describer {
  public:
-  Describer(Connection& c, std::vector<std::string> namespaces) : conn_(c), namespaces_(std::move(namespaces)) {}
+  Describer(Connection& c, std::vector<std::string> namespaces, bool extensions, bool explicit_namespaces)
+      : conn_(c), namespaces_(std::move(namespaces)), read_extensions_(extensions), explicit_(explicit_namespaces) {}
 
   sql::SqlSchema run() {
     if (namespaces_.empty()) {
       const auto rows = conn_.query("SELECT current_schema()");
       namespaces_.push_back(rows.empty() ? "public" : text(rows.front(), 0));
     }
-    schema_.namespaces[0].name = namespaces_[0];
-    ns_ids_[namespaces_[0]] = sql::NamespaceId{0};
     // Only schemas that exist are part of the described database (a missing one is created by
-    // the migration: CreateSchema).
-    const auto existing = conn_.query("SELECT nspname FROM pg_namespace WHERE " + in_namespaces("nspname", namespaces_) +
-                                      " ORDER BY nspname");
-    for (const Row& r : existing)
-      if (!ns_ids_.count(text(r, 0))) ns_ids_[text(r, 0)] = schema_.add_namespace(text(r, 0));
-    schema_.explicit_namespaces = namespaces_.size() > 1;
+    // the migration: CreateSchema), in the order listed.
+    std::set<std::string> existing;
+    for (const Row& r : query("SELECT nspname FROM pg_namespace WHERE " + in_namespaces("nspname")))
+      existing.insert(text(r, 0));
+    schema_.explicit_namespaces = explicit_;
+    if (!explicit_) {
+      // The connection's schema (created on connect when missing) is the default namespace.
+      schema_.namespaces[0].name = namespaces_[0];
+      ns_ids_[namespaces_[0]] = sql::NamespaceId{0};
+    }
+    for (const auto& name : namespaces_) {
+      if (!existing.count(name) || ns_ids_.count(name)) continue;
+      if (ns_ids_.empty()) {
+        schema_.namespaces[0].name = name;
+        ns_ids_[name] = sql::NamespaceId{0};
+      } else {
+        ns_ids_[name] = schema_.add_namespace(name);
+      }
+    }
+    // `schemas = [...]` naming no existing schema: an unnamed default namespace holding nothing
+    // (a listed schema that does not exist must not look existing to the differ).
     enums();
     tables();
+    views();
     columns();
     indexes();
     foreign_keys();
-    views();
+    if (read_extensions_) extensions();
     return std::move(schema_);
   }
 
  private:
   Connection& conn_;
   std::vector<std::string> namespaces_;
+  bool read_extensions_ = false;
+  bool explicit_ = false;
   sql::SqlSchema schema_;
   std::map<std::string, sql::NamespaceId> ns_ids_;
   std::map<std::pair<std::string, std::string>, sql::TableId> tables_;
   std::map<std::pair<std::string, std::string>, sql::EnumId> enums_;
+  std::map<std::pair<std::string, std::string>, sql::ViewId> views_;
 
   sql::NamespaceId ns(const std::string& name) { return ns_ids_.at(name); }
+  // Every catalog query filters on the namespace list, passed as its one parameter.
+  std::vector<Row> query(const std::string& sql) { return conn_.query(sql, namespaces_param(namespaces_)); }
   std::optional<sql::TableId> table(const std::string& ns_name, const std::string& name) const {
     auto it = tables_.find({ns_name, name});
     return it == tables_.end() ? std::nullopt : std::optional{it->second};
   }
 
+  std::optional<sql::ViewId> view(const std::string& ns_name, const std::string& name) const {
+    auto it = views_.find({ns_name, name});
+    return it == views_.end() ? std::nullopt : std::optional{it->second};
+  }
+
   void enums() {
-    const auto rows = conn_.query(
+    const auto rows = query(
         "SELECT n.nspname, t.typname, e.enumlabel FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid "
         "JOIN pg_namespace n ON n.oid = t.typnamespace WHERE " +
-        in_namespaces("n.nspname", namespaces_) + " ORDER BY n.nspname, t.typname, e.enumsortorder");
+        in_namespaces("n.nspname") + " ORDER BY n.nspname, t.typname, e.enumsortorder");
     for (const Row& r : rows) {
       const auto key = std::pair{text(r, 0), text(r, 1)};
       auto it = enums_.find(key);
@@ -165,15 +199,15 @@ class Describer {
   }
 
   void tables() {
-    const auto rows = conn_.query(
+    const auto rows = query(
         "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
         "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND " +
-        in_namespaces("n.nspname", namespaces_) + " ORDER BY n.nspname, c.relname");
+        in_namespaces("n.nspname") + " ORDER BY n.nspname, c.relname");
     for (const Row& r : rows) tables_[{text(r, 0), text(r, 1)}] = schema_.add_table(text(r, 1), ns(text(r, 0)));
   }
 
   void columns() {
-    const auto rows = conn_.query(
+    const auto rows = query(
         "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), "
         "COALESCE(et.typname, t.typname), COALESCE(et.typtype, t.typtype), COALESCE(etn.nspname, tn.nspname), "
         "a.attnotnull, et.oid IS NOT NULL, pg_get_expr(d.adbin, d.adrelid), a.attidentity, "
@@ -187,11 +221,13 @@ class Describer {
         "LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A' "
         "LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace "
         "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-        "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND " +
-        in_namespaces("n.nspname", namespaces_) + " ORDER BY n.nspname, c.relname, a.attnum");
+        // Views ('v') in the same query: their columns are read for `db pull`, never migrated.
+        "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v') AND NOT c.relispartition AND " +
+        in_namespaces("n.nspname") + " ORDER BY n.nspname, c.relname, a.attnum");
     for (const Row& r : rows) {
       const auto t = table(text(r, 0), text(r, 1));
-      if (!t) continue;
+      const auto v = t ? std::nullopt : view(text(r, 0), text(r, 1));
+      if (!t && !v) continue;
       sql::Column col;
       col.name = text(r, 2);
       std::string formatted = text(r, 3);
@@ -216,12 +252,18 @@ class Describer {
       const bool serial = dflt && dflt->rfind("nextval(", 0) == 0 && flag(r, 11);
       col.auto_increment = identity || serial;
       if (dflt && !col.auto_increment) col.default_value = parse_column_default(*dflt, col.type);
+      if (v) {
+        // pg_attribute.attnotnull is never set on a view's columns: they are nullable (Prisma reads
+        // the same from information_schema.columns.is_nullable).
+        schema_.views[v->value].columns.push_back(std::move(col));
+        continue;
+      }
       schema_.add_column(*t, std::move(col));
     }
   }
 
   void indexes() {
-    const auto rows = conn_.query(
+    const auto rows = query(
         "SELECT n.nspname, t.relname, i.relname, ix.indisunique, ix.indisprimary, am.amname, a.attname, opc.opcname, "
         "opc.opcdefault, (ix.indoption[k.i] & 1) = 1 "
         "FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid "
@@ -230,7 +272,7 @@ class Describer {
         "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = ix.indkey[k.i] "
         "LEFT JOIN pg_opclass opc ON opc.oid = ix.indclass[k.i] "
         "WHERE ix.indexprs IS NULL AND ix.indpred IS NULL AND " +
-        in_namespaces("n.nspname", namespaces_) + " ORDER BY n.nspname, t.relname, i.relname, k.i");
+        in_namespaces("n.nspname") + " ORDER BY n.nspname, t.relname, i.relname, k.i");
     std::optional<sql::IndexId> current;
     std::tuple<std::string, std::string, std::string> current_key;
     for (const Row& r : rows) {
@@ -257,7 +299,7 @@ class Describer {
   }
 
   void foreign_keys() {
-    const auto rows = conn_.query(
+    const auto rows = query(
         "SELECT n.nspname, c.relname, con.conname, rn.nspname, rc.relname, con.confdeltype, con.confupdtype, "
         "a.attname, ra.attname "
         "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -266,7 +308,7 @@ class Describer {
         "JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[k.i] "
         "JOIN pg_attribute ra ON ra.attrelid = con.confrelid AND ra.attnum = con.confkey[k.i] "
         "WHERE con.contype = 'f' AND " +
-        in_namespaces("n.nspname", namespaces_) + " ORDER BY n.nspname, c.relname, con.conname, k.i");
+        in_namespaces("n.nspname") + " ORDER BY n.nspname, c.relname, con.conname, k.i");
     std::optional<sql::ForeignKeyId> current;
     std::tuple<std::string, std::string, std::string> current_key;
     for (const Row& r : rows) {
@@ -292,17 +334,27 @@ class Describer {
     }
   }
 
+  // Every installed extension, whatever its schema (plpgsql included), like Prisma's describer.
+  void extensions() {
+    const auto rows = conn_.query(
+        "SELECT e.extname, n.nspname, e.extversion, e.extrelocatable FROM pg_extension e "
+        "JOIN pg_namespace n ON n.oid = e.extnamespace ORDER BY e.extname");
+    for (const Row& r : rows) schema_.extensions.push_back(sql::Extension{text(r, 0), text(r, 1), text(r, 2), flag(r, 3)});
+  }
+
   void views() {
-    const auto rows = conn_.query("SELECT schemaname, viewname, definition FROM pg_views WHERE " +
-                                  in_namespaces("schemaname", namespaces_) + " ORDER BY schemaname, viewname");
-    for (const Row& r : rows) schema_.add_view(sql::View{ns(text(r, 0)), text(r, 1), text(r, 2)});
+    const auto rows = query("SELECT schemaname, viewname, definition FROM pg_views WHERE " +
+                                  in_namespaces("schemaname") + " ORDER BY schemaname, viewname");
+    for (const Row& r : rows)
+      views_[{text(r, 0), text(r, 1)}] = schema_.add_view(sql::View{ns(text(r, 0)), text(r, 1), text(r, 2), {}});
   }
 };
 
 }  // namespace
 
-sql::SqlSchema describe_postgres(Connection& connection, const std::vector<std::string>& namespaces) {
-  return Describer(connection, namespaces).run();
+sql::SqlSchema describe_postgres(Connection& connection, const std::vector<std::string>& namespaces, bool extensions,
+                                 std::optional<bool> explicit_namespaces) {
+  return Describer(connection, namespaces, extensions, explicit_namespaces.value_or(namespaces.size() > 1)).run();
 }
 
 }  // namespace prismapp::dialect::postgres

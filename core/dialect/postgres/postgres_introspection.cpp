@@ -13,6 +13,7 @@ class PostgresIntrospectionHooks final : public IntrospectionHooks {
     return *schema::connector::find_connector("postgresql");
   }
   bool join_table_primary_key_allowed() const override { return true; }
+  bool keeps_previous_view_field_arity() const override { return true; }
   std::string_view no_columns_comment() const override {
     return "We could not retrieve columns for the underlying table. Either it has none or you are missing rights to "
            "see them. Please check your privileges.";

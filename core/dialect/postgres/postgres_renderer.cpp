@@ -26,6 +26,30 @@ class PostgresRenderer final : public Renderer {
   static Statements render(const sql::CreateSchema& s, const sql::Migration& m) {
     return {"CREATE SCHEMA IF NOT EXISTS " + pg::quote(m.next->namespaces.at(s.ns.value).name)};
   }
+  // Extensions in Prisma's wording: schema and version (quoted identifiers) only when given.
+  static Statements render(const sql::CreateExtension& s, const sql::Migration& m) {
+    const sql::Extension& e = m.next->extension(s.extension);
+    std::string out = "CREATE EXTENSION IF NOT EXISTS " + pg::quote(e.name);
+    if (!e.schema.empty() || !e.version.empty()) out += " WITH";
+    if (!e.schema.empty()) out += " SCHEMA " + pg::quote(e.schema);
+    if (!e.version.empty()) out += " VERSION " + pg::quote(e.version);
+    return {out};
+  }
+  static Statements render(const sql::DropExtension& s, const sql::Migration& m) {
+    return {"DROP EXTENSION " + pg::quote(m.previous->extension(s.extension).name)};
+  }
+  static Statements render(const sql::AlterExtension& s, const sql::Migration& m) {
+    const sql::Extension& p = m.previous->extension(s.extension.previous);
+    const sql::Extension& n = m.next->extension(s.extension.next);
+    Statements out;
+    for (const auto change : s.changes) {
+      if (change == sql::ExtensionChange::AlterVersion)
+        out.push_back("ALTER EXTENSION " + pg::quote(p.name) + " UPDATE TO " + pg::quote(n.version));
+      else
+        out.push_back("ALTER EXTENSION " + pg::quote(p.name) + " SET SCHEMA " + pg::quote(n.schema));
+    }
+    return out;
+  }
   static Statements render(const sql::DropView& s, const sql::Migration& m) {
     const sql::View& v = m.previous->view(s.view);
     return {"DROP VIEW " + pg::qualified(*m.previous, v.ns, v.name)};

@@ -297,6 +297,28 @@ void read_columns(Connection& conn, Catalog& cat) {
   }
 }
 
+// The columns of every view, as `PRAGMA table_info` reports them: the declared type of the
+// column a view column selects (empty for an expression), never NOT NULL, no default. db pull
+// renders them as view fields (views preview feature); migrations never read them.
+void read_view_columns(Connection& conn, Catalog& cat) {
+  if (cat.schema.views.empty()) return;
+  const auto rows = conn.query(
+      "SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value "
+      "FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS p "
+      "WHERE m.type = 'view' ORDER BY m.name, p.cid");
+  std::unordered_map<std::string, std::size_t> views;
+  for (std::size_t i = 0; i < cat.schema.views.size(); ++i) views.emplace(cat.schema.views[i].name, i);
+  for (const Row& row : rows) {
+    const auto it = views.find(text(row, 0));
+    if (it == views.end()) continue;
+    sql::Column col;
+    col.name = text(row, 1);
+    col.type = sqlite_column_type(text(row, 2), integer(row, 3) != 0 ? ColumnArity::Required : ColumnArity::Nullable);
+    if (row.at(4)) col.default_value = sqlite_default_value(*row.at(4), col.type.family);
+    cat.schema.views[it->second].columns.push_back(std::move(col));
+  }
+}
+
 void read_indexes(Connection& conn, Catalog& cat) {
   // origin 'pk' is the primary key's autoindex (described from table_info); 'u' autoindexes of
   // UNIQUE constraints are unique indexes like CREATE UNIQUE INDEX ones. key = 1 keeps the
@@ -469,8 +491,14 @@ std::optional<sql::DefaultValue> sqlite_default_value(std::string_view raw, sql:
       }
       return db_generated(raw);
     }
-    // Prisma keeps a JSON default as the raw text of the expression, quotes included.
-    case ColumnTypeFamily::Json: return literal(SqlValue::Kind::Json, std::string(raw));
+    // A JSON default is a string literal holding JSON ('{"a": 1}'): the value is the JSON text.
+    // (Prisma keeps the SQL literal, quotes included, and db pull then prints them inside the
+    // PSL string; JSON text never starts with a single quote, so unquoting loses nothing.)
+    // Anything else (an expression) stays as written.
+    case ColumnTypeFamily::Json:
+      if (raw.size() >= 2 && raw.front() == '\'' && raw.back() == '\'')
+        return literal(SqlValue::Kind::Json, unquote_string(raw));
+      return literal(SqlValue::Kind::Json, std::string(raw));
     case ColumnTypeFamily::Enum: return literal(SqlValue::Kind::EnumValue, std::string(raw));
     case ColumnTypeFamily::Binary:
     case ColumnTypeFamily::Uuid:
@@ -516,6 +544,7 @@ sql::SqlSchema describe_sqlite(Connection& conn) {
   Catalog cat{schema, {}, {}};
   read_containers(conn, cat);
   read_columns(conn, cat);
+  read_view_columns(conn, cat);
   read_indexes(conn, cat);
   read_foreign_keys(conn, cat);
   return schema;

@@ -1,7 +1,7 @@
 // Reads the structure of a live SQLite database into a SqlSchema, the way Prisma's
-// sql-schema-describer (sqlite.rs) sees it, in four catalog queries: containers from
-// sqlite_master, then all columns, all indexes and all foreign keys through the table-valued
-// pragma functions joined over sqlite_master.
+// sql-schema-describer (sqlite.rs) sees it, in five catalog queries: containers from
+// sqlite_master, then all table columns, all view columns (when there are views), all indexes
+// and all foreign keys through the table-valued pragma functions joined over sqlite_master.
 #pragma once
 #include <optional>
 #include <string>

@@ -33,6 +33,12 @@ Dialect::UrlInfo SqliteDialect::url_info(const std::string& written_url) const {
 
 std::unique_ptr<Connection> SqliteDialect::connect(const std::string& url) const { return connect_sqlite(url); }
 
+std::unique_ptr<Connection> SqliteDialect::connect_existing(const std::string& url) const {
+  OpenOptions options;
+  options.create_if_missing = false;
+  return connect_sqlite(url, options);
+}
+
 Dialect::CreatingConnection SqliteDialect::connect_creating(const std::string& url, const std::string& written_url) const {
   auto conn = connect_sqlite(url);
   CreatingConnection out;

@@ -23,6 +23,8 @@ class SqliteDialect final : public Dialect {
   // Opens (creating when missing, like migrate dev / db push) the file the URL names. Relative
   // `file:` paths must already be rebased onto the schema folder (rebase_sqlite_url).
   std::unique_ptr<Connection> connect(const std::string& url) const override;
+  // P1003 "Database `dev.db` does not exist at `/path/dev.db`." instead of creating the file.
+  std::unique_ptr<Connection> connect_existing(const std::string& url) const override;
   // The same with the SQLite-specific result: created_database() for the CLI's
   // "SQLite database dev.db created at file:./dev.db" line, and options (db pull must not create).
   std::unique_ptr<SqliteConnection> connect_sqlite(const std::string& url, const OpenOptions& options = {}) const;
