@@ -3,7 +3,7 @@ SQLAlchemy 1.4 ORM, on one schema (User 1-n Post). Run through bench/python/run.
 client into WORK and pushes the schema; this script only measures.
 
 Usage: python3 bench.py WORK PACKAGE PROVIDER URL
-Prints a Markdown table: median time per operation (best-of-ROUNDS medians) and the ratios.
+Prints a Markdown table: the best round's time per operation (contenders interleaved per round) and the ratios.
 """
 from __future__ import annotations
 
@@ -18,27 +18,33 @@ from typing import Any, Callable, Dict, List, Tuple
 ROUNDS = int(os.environ.get('ROUNDS', '5'))
 
 
-def timeit(fn: Callable[[], Any], iterations: int) -> float:
-    """Best (lowest) per-iteration time in microseconds over ROUNDS rounds of `iterations` calls."""
-    best = float('inf')
-    fn()  # warm-up (compiles caches, opens connections)
+def timeit(fns: List[Callable[[], Any]], iterations: int) -> Tuple[float, ...]:
+    """Best (lowest) per-iteration time in microseconds of each contender over ROUNDS rounds of `iterations`
+    calls. The contenders take turns inside every round, so load changes on a shared machine (and the
+    disk's fsync latency, which dominates the single-row creates) hit all of them alike."""
+    best = [float('inf')] * len(fns)
+    for fn in fns:
+        fn()  # warm-up (compiles caches, opens connections)
     for _ in range(ROUNDS):
-        start = time.perf_counter()
-        for _ in range(iterations):
+        for i, fn in enumerate(fns):
+            start = time.perf_counter()
+            for _ in range(iterations):
+                fn()
+            best[i] = min(best[i], (time.perf_counter() - start) / iterations * 1e6)
+    return tuple(best)
+
+
+def timeit_setup(setup: Callable[[], None], fns: List[Callable[[], Any]]) -> Tuple[float, ...]:
+    """Best single-run time (microseconds) of each contender, each run preceded by an untimed setup; the
+    contenders take turns inside every round (see timeit)."""
+    best = [float('inf')] * len(fns)
+    for _ in range(ROUNDS):
+        for i, fn in enumerate(fns):
+            setup()
+            start = time.perf_counter()
             fn()
-        best = min(best, (time.perf_counter() - start) / iterations * 1e6)
-    return best
-
-
-def timeit_setup(setup: Callable[[], None], fn: Callable[[], Any]) -> float:
-    """Best single-run time (microseconds) of fn, each run preceded by an untimed setup."""
-    times: List[float] = []
-    for _ in range(ROUNDS):
-        setup()
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1e6)
-    return min(times)
+            best[i] = min(best[i], (time.perf_counter() - start) * 1e6)
+    return tuple(best)
 
 
 # ------------------------------------------------------------------------------------------- drivers
@@ -132,8 +138,8 @@ def main() -> None:
         with Session(engine) as s:
             return s.get(SaUser, target)
 
-    results.append(('find_unique by id', timeit(lambda: db.user.find_unique(where={'id': target}), 2000),
-                    timeit(raw_find_unique, 2000), timeit(sa_find_unique, 2000)))
+    results.append(('find_unique by id', *timeit([lambda: db.user.find_unique(where={'id': target}), raw_find_unique,
+                                                  sa_find_unique], 2000)))
 
     # find_many 100 rows ----------------------------------------------------------------------
     def raw_find_many() -> Any:
@@ -145,8 +151,8 @@ def main() -> None:
         with Session(engine) as s:
             return s.query(SaUser).order_by(SaUser.id).limit(100).all()
 
-    results.append(('find_many 100 rows', timeit(lambda: db.user.find_many(take=100, order={'id': 'asc'}), 200),
-                    timeit(raw_find_many, 200), timeit(sa_find_many, 200)))
+    results.append(('find_many 100 rows', *timeit([lambda: db.user.find_many(take=100, order={'id': 'asc'}), raw_find_many,
+                                                   sa_find_many], 200)))
 
     # find_many with include of 10 children each (20 parents) ---------------------------------
     def raw_include() -> Any:
@@ -165,8 +171,8 @@ def main() -> None:
             return s.query(SaUser).options(selectinload(SaUser.posts)).order_by(SaUser.id).limit(20).all()
 
     results.append(('find_many 20 rows + include 10 children each',
-                    timeit(lambda: db.user.find_many(take=20, order={'id': 'asc'}, include={'posts': True}), 100),
-                    timeit(raw_include, 100), timeit(sa_include, 100)))
+                    *timeit([lambda: db.user.find_many(take=20, order={'id': 'asc'}, include={'posts': True}), raw_include,
+                             sa_include], 100)))
 
     # create (one row, its own transaction, returning the row) ---------------------------------
     counter = [0]
@@ -191,8 +197,7 @@ def main() -> None:
             s.commit()
             return u.id
 
-    results.append(('create (1 row)', timeit(lambda: db.user.create(data={'email': next_email()}), 500),
-                    timeit(raw_create, 500), timeit(sa_create, 500)))
+    results.append(('create (1 row)', *timeit([lambda: db.user.create(data={'email': next_email()}), raw_create, sa_create], 500)))
 
     # create_many 10,000 rows -----------------------------------------------------------------
     def rows10k() -> List[Dict[str, Any]]:
@@ -216,8 +221,8 @@ def main() -> None:
     def clear_bulk() -> None:
         db.user.delete_many(where={'name': 'bulk'})
 
-    results.append(('create_many 10,000 rows', timeit_setup(clear_bulk, lambda: db.user.create_many(data=rows10k())),
-                    timeit_setup(clear_bulk, raw_create_many), timeit_setup(clear_bulk, sa_create_many)))
+    results.append(('create_many 10,000 rows', *timeit_setup(clear_bulk, [lambda: db.user.create_many(data=rows10k()),
+                                                                        raw_create_many, sa_create_many])))
     clear_bulk()
 
     print(f'| operation ({provider}) | prismapp client | hand-written SQL | SQLAlchemy 1.4 ORM | client / SQL | client / SQLAlchemy |')

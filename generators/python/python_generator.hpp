@@ -53,12 +53,27 @@ struct GeneratedFile {
   std::string content;
 };
 
+// One partial model declared by the partial type generator (`<Model>.create_partial(...)`).
+struct PartialField {
+  std::string name;
+  bool is_list = false;
+  bool optional = false;
+  std::string type;  // Python type expression, e.g. "str", "List['models.Post']", "'partials.UserOnlyName'"
+  bool is_relational = false;
+};
+struct PartialModel {
+  std::string name;        // the class name in partials.py
+  std::string from_model;  // the schema model it selects from
+  std::vector<PartialField> fields;
+};
+
 struct RenderInput {
   const schema::ValidationResult* schema = nullptr;  // must be valid (no errors)
   GeneratorOptions options;
   std::filesystem::path schema_path;  // absolute: the schema file (or folder)
   std::filesystem::path schema_dir;   // absolute: directory SQLite `file:` URLs are relative to
   std::string schema_text;            // the text copied to <package>/schema.prisma
+  std::vector<PartialModel> partial_models;  // rendered into partials.py (from the partial type generator)
 };
 
 // Renders every per-schema module (not the runtime). Throws GeneratorError for schemas the client
@@ -86,5 +101,18 @@ struct WriteReport {
 // no longer generated, and writes the new manifest. Never touches anything else. Throws
 // GeneratorError when the output would overwrite a protected path or is not a directory.
 WriteReport write_package(const std::vector<GeneratedFile>& files, const WriteOptions& options);
+
+// The partial type generator to run: the configured `partial_type_generator` (a file path relative
+// to `cwd` or a dotted module name), else `prisma/partial_types.py` when that file exists (upstream's
+// default); nullopt when there is none.
+std::optional<std::string> partial_type_generator_spec(const GeneratorOptions& options, const std::filesystem::path& cwd);
+
+// Runs the user's partial type generator with a Python interpreter (PRISMAPP_PYTHON, else `python3` /
+// `python` on PATH, else /usr/bin/python3) and PRISMA_GENERATOR_INVOCATION set, after the package has
+// been written to `package_dir` (the script imports it, e.g. `from prisma.models import User`), and
+// returns the partial models its `create_partial()` calls declared. Throws GeneratorError (with the
+// script's traceback) when the generator cannot be found or fails.
+std::vector<PartialModel> run_partial_type_generator(const std::string& spec, const std::filesystem::path& package_dir,
+                                                     const std::filesystem::path& cwd);
 
 }  // namespace prismapp::generators::python

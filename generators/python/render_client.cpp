@@ -190,12 +190,16 @@ std::string render_client(const SchemaView& view, const GeneratorOptions& option
   w.line();
   w.line("from datetime import timedelta");
   w.line("from pathlib import Path");
-  w.line("from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Union");
+  w.line("from typing import TYPE_CHECKING, Any, Dict, List, Literal, Mapping, Optional, Union, overload");
   w.line();
   w.line("from . import _schema, actions, models");
-  w.line("from ._types import SortOrder");
+  w.line("from ._types import SortOrder, MetricsFormat");
+  w.line("from ._metrics import Metrics");
+  w.line("from ._compat import model_parse");
+  w.line("from ._runtime import metrics as _query_metrics");
   w.line("from ._types import DatasourceOverride as DatasourceOverride, HttpConfig as HttpConfig");
   w.line("from ._registry import register as register, get_client as get_client, RegisteredClient as RegisteredClient");
+  w.line("from ._runtime.dotenv import parse_dotenv as _parse_dotenv");
   if (async) {
     w.line("from ._runtime.client import AsyncBasePrisma as _BasePrisma");
     w.line("from ._runtime.batch import AsyncBatcher as _Batcher");
@@ -210,8 +214,8 @@ std::string render_client(const SchemaView& view, const GeneratorOptions& option
   w.line("    from . import types");
   w.line();
   w.line("__all__ = (");
-  for (const char* n : {"ENGINE_TYPE", "SCHEMA_PATH", "BINARY_PATHS", "Batch", "Prisma", "Client", "register",
-                        "get_client", "TransactionManager"})
+  for (const char* n : {"ENGINE_TYPE", "SCHEMA_PATH", "BINARY_PATHS", "Batch", "Prisma", "Client", "load_env",
+                        "register", "get_client", "TransactionManager"})
     w.line("    " + py_str(n) + ",");
   w.line(")");
   w.line();
@@ -221,6 +225,25 @@ std::string render_client(const SchemaView& view, const GeneratorOptions& option
   w.line("ENGINE_TYPE: str = 'prismapp'");
   w.line("BINARY_PATHS: Dict[str, Any] = {}");
   w.line("_DEFAULT_CONNECT_TIMEOUT = timedelta(seconds=10)");
+  w.line();
+  w.line();
+  // Upstream's load_env(): python-dotenv's load_dotenv on `.env` then `prisma/.env` (relative to
+  // the working directory); only `encoding` of load_dotenv's other arguments changes anything here.
+  w.line("def load_env(*, override: bool = False, **kwargs: Any) -> None:");
+  w.line("    \"\"\"Load environment variables from the `.env` and `prisma/.env` files of the working directory.");
+  w.line();
+  w.line("    Variables already set are kept unless `override` is true.");
+  w.line("    \"\"\"");
+  w.line("    import os");
+  w.line();
+  w.line("    encoding = str(kwargs.get('encoding') or 'utf-8')");
+  w.line("    for name in ('.env', os.path.join('prisma', '.env')):");
+  w.line("        path = Path(name)");
+  w.line("        if not path.is_file():");
+  w.line("            continue");
+  w.line("        for key, value in _parse_dotenv(path.read_text(encoding=encoding)).items():");
+  w.line("            if override or key not in os.environ:");
+  w.line("                os.environ[key] = value");
   w.line();
   w.line();
   w.line("class Prisma(_BasePrisma):");
@@ -255,6 +278,26 @@ std::string render_client(const SchemaView& view, const GeneratorOptions& option
   w.line("def batch_(self) -> 'Batch':");
   w.line("    \"\"\"Returns a context manager for grouping write queries into a single transaction.\"\"\"");
   w.line("    return Batch(client=self)");
+  w.line();
+  {
+    // get_metrics(): counters the runtime keeps (runtime/_runtime/metrics.py), in upstream's shapes.
+    const std::string def = async ? "async def " : "def ";
+    const std::string labels = "global_labels: Optional[Dict[str, str]] = None";
+    w.line("@overload");
+    w.line(def + "get_metrics(self, format: Literal['json'] = 'json', *, " + labels + ") -> Metrics: ...");
+    w.line();
+    w.line("@overload");
+    w.line(def + "get_metrics(self, format: Literal['prometheus'], *, " + labels + ") -> str: ...");
+    w.line();
+    w.line(def + "get_metrics(self, format: MetricsFormat = 'json', *, " + labels + ") -> Union[str, Metrics]:");
+    w.line("    \"\"\"Query metrics: client queries (actions), datasource queries (SQL statements) with their");
+    w.line("    durations, and this client's connection pool. The query counters are per process.\"\"\"");
+    w.line(std::string("    pool: Any = self._shared.") + (async ? "async_pool" : "sync_pool"));
+    w.line("    data = _query_metrics.snapshot(pool, global_labels)");
+    w.line("    if format == 'prometheus':");
+    w.line("        return _query_metrics.prometheus(data)");
+    w.line("    return model_parse(Metrics, data)");
+  }
   w.dedent();
   w.line();
   w.line();

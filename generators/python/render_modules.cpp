@@ -1,4 +1,4 @@
-// The small generated modules: enums.py, metadata.py, __init__.py, partials.py, bases.py.
+// The small generated modules: enums.py, metadata.py, __init__.py, bases.py (partials.py: partial_types.cpp).
 #include "generators/python/renderers.hpp"
 
 namespace prismapp::generators::python {
@@ -71,6 +71,8 @@ std::string render_init(const SchemaView& view) {
   w.line("    from .client import *");
   w.line("    from .fields import *");
   w.line("    from ._registry import register as register, get_client as get_client");
+  w.line("    from .validator import validate as validate");
+  w.line("    from ._metrics import Metrics as Metrics, Metric as Metric, MetricHistogram as MetricHistogram");
   w.line("finally:");
   w.line("    if _gc_was_enabled:");
   w.line("        _gc.enable()");
@@ -89,14 +91,6 @@ std::string render_init(const SchemaView& view) {
   w.line("    raise AttributeError(f'module {__name__!r} has no attribute {name!r}')");
   w.line();
   w.line("__version__ = " + py_str(kClientVersion));
-  return w.take();
-}
-
-std::string render_partials(const SchemaView& view) {
-  (void)view;
-  PyWriter w;
-  w.raw(module_header("partials.py: partial models (from partial_type_generator, when configured)"));
-  w.line("from . import bases as bases");
   return w.take();
 }
 

@@ -13,7 +13,7 @@ std::vector<GeneratedFile> render_package(const RenderInput& input) {
   files.push_back({"types.py", render_types(view, input.options)});
   files.push_back({"bases.py", render_bases(view)});
   files.push_back({"models.py", render_models(view)});
-  files.push_back({"partials.py", render_partials(view)});
+  files.push_back({"partials.py", render_partials(view, input.partial_models)});
   files.push_back({"actions.py", render_actions(view, input.options)});
   files.push_back({"client.py", render_client(view, input.options)});
   files.push_back({"metadata.py", render_metadata(view)});

@@ -500,7 +500,7 @@ std::string render_types(const SchemaView& view, const GeneratorOptions& options
   w.line("from typing import TypeAlias");
   w.line();
   w.line("from . import enums, fields");
-  w.line("from ._types import SortOrder as SortOrder, SortMode as SortMode");
+  w.line("from ._types import SortOrder as SortOrder, SortMode as SortMode, MetricsFormat as MetricsFormat");
   w.line("from ._types import DatasourceOverride as DatasourceOverride, HttpConfig as HttpConfig");
   w.line();
   w.line();

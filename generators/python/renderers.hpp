@@ -18,7 +18,7 @@ std::string render_actions(const SchemaView& view, const GeneratorOptions& optio
 std::string render_client(const SchemaView& view, const GeneratorOptions& options);     // client.py
 std::string render_metadata(const SchemaView& view);                                    // metadata.py
 std::string render_init(const SchemaView& view);                                        // __init__.py
-std::string render_partials(const SchemaView& view);                                    // partials.py (empty)
+std::string render_partials(const SchemaView& view, const std::vector<PartialModel>& partials);  // partials.py
 
 // The Python type of a scalar/enum/relation field's values, without list/Optional wrapping:
 // 'str', 'int', 'datetime.datetime', "'fields.Json'", "'enums.Role'", "'models.Post'", ...

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Any, Callable, Dict, Mapping, Optional, Type, TypeVar, cast
+from typing import Any, Callable, Dict, List, Mapping, Optional, Type, TypeVar, cast, get_args
 
 import pydantic
 
@@ -19,6 +19,7 @@ __all__ = (
     'model_rebuild',
     'model_fields',
     'model_construct',
+    'relation_class',
     'has_validators',
     'field_validator',
     'StrEnum',
@@ -75,6 +76,25 @@ def model_construct(model: Type[_ModelT], values: Dict[str, Any]) -> _ModelT:
     if PYDANTIC_V2:
         return cast(_ModelT, getattr(model, 'model_construct')(**values))
     return cast(_ModelT, getattr(model, 'construct')(**values))
+
+
+def relation_class(model: Type[pydantic.BaseModel], name: str) -> Optional[Type[pydantic.BaseModel]]:
+    """The model class inside a field's declared type (`Optional[List['Post']]` -> Post), or None when the
+    annotation holds no resolved pydantic class (the runtime then validates instead of constructing)."""
+    if PYDANTIC_V2:
+        info = cast(Dict[str, Any], getattr(model, 'model_fields')).get(name)
+        pending: List[Any] = [getattr(info, 'annotation', None)]
+        while pending:
+            tp = pending.pop()
+            if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
+                return tp
+            pending.extend(get_args(tp))
+        return None
+    field = cast(Dict[str, Any], getattr(model, '__fields__')).get(name)
+    tp = getattr(field, 'type_', None)
+    if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
+        return tp
+    return None
 
 
 def has_validators(model: Type[pydantic.BaseModel]) -> bool:

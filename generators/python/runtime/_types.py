@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from typing import Any, Literal, TypedDict
 
-__all__ = ('SortOrder', 'SortMode', 'DatasourceOverride', 'HttpConfig', 'PrismaMethod', 'TransactionId')
+__all__ = ('SortOrder', 'SortMode', 'MetricsFormat', 'DatasourceOverride', 'HttpConfig', 'PrismaMethod', 'TransactionId')
 
 SortOrder = Literal['asc', 'desc']
 SortMode = Literal['default', 'insensitive']
+MetricsFormat = Literal['json', 'prometheus']
 TransactionId = str
 
 PrismaMethod = Literal[

@@ -5,6 +5,7 @@ import copy
 import logging
 import warnings
 from datetime import timedelta
+from time import perf_counter
 from types import ModuleType, TracebackType
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Type, TypeVar, Union, cast
 
@@ -14,6 +15,8 @@ from ..errors import ClientNotConnectedError, PrismaError
 from .common import READ_METHODS, Core, TxState, to_seconds
 from .drivers import AsyncConnection, SyncConnection, open_async, open_sync
 from .executor import drive_async, drive_sync
+from .metrics import METRICS
+from .fastpath import AsyncRecorder, BulkEntry, Pending, Recorder, count_single, run_bulk, run_bulk_async
 from .pool import AsyncPool, SyncPool
 from .sql import Statement
 
@@ -135,14 +138,62 @@ class SyncBasePrisma(_BaseClient):
         finally:
             pool.release(conn, broken)
 
+    def _fetch(self, sql: str, params: List[Any]) -> List[Any]:
+        """_run(lambda conn: conn.fetch(sql, params), False) without the closure (the fast path's hot loop)."""
+        tx = self._tx
+        if tx is not None:
+            tx.check()
+            return tx.conn.fetch(sql, params)
+        pool = self._shared.sync_pool
+        if pool is None:
+            raise ClientNotConnectedError()
+        conn = pool.acquire()
+        try:
+            rows = conn.fetch(sql, params)
+        except EngineConnectionError:
+            pool.release(conn, True)
+            raise
+        except BaseException:
+            pool.release(conn)
+            raise
+        pool.release(conn)
+        return rows
+
     def _execute(self, *, method: str, model: Any, arguments: Dict[str, Any], root_selection: Optional[List[str]] = None) -> Any:
         if method in ('query_raw', 'query_first'):
             query, args = arguments['query'], tuple(arguments.get('args') or ())
             if method == 'query_raw':
                 return self.query_raw(query, *args, model=model)
             return self.query_first(query, *args, model=model)
+        hit = self._core.fast.lookup(method, model, arguments)
+        if hit is None:
+            plan, finish = self._core.plan(method, model, arguments)
+            return finish(self._run(lambda conn: drive_sync(plan, conn), method not in READ_METHODS))
+        if not isinstance(hit, Pending):
+            # A learned shape (fastpath.py): one statement with the cached SQL text, no transaction needed.
+            entry, params = hit
+            if isinstance(entry, BulkEntry):
+                return self._run(lambda conn: run_bulk(conn, params), True)
+            # Counted for get_metrics() like executor.drive_sync: one client query, one datasource query.
+            METRICS.client_started()
+            started = perf_counter()
+            statement_ms = -1.0
+            try:
+                rows = self._fetch(entry.sql, params)
+                statement_ms = (perf_counter() - started) * 1000.0
+                return entry.finish(rows)
+            finally:
+                count_single(statement_ms, (perf_counter() - started) * 1000.0)
         plan, finish = self._core.plan(method, model, arguments)
-        return finish(self._run(lambda conn: drive_sync(plan, conn), method not in READ_METHODS))
+        rec: List[Recorder] = []
+
+        def run_recorded(conn: SyncConnection) -> Any:
+            rec.append(Recorder(conn))
+            return drive_sync(plan, cast(SyncConnection, rec[-1]))
+
+        result = finish(self._run(run_recorded, method not in READ_METHODS))
+        self._core.fast.learn(hit, rec[-1].seen)
+        return result
 
     def _raw(self, query: str, args: Any, returns: bool) -> Any:
         stmt = Statement(query, list(args), True)
@@ -246,8 +297,34 @@ class AsyncBasePrisma(_BaseClient):
             if method == 'query_raw':
                 return await self.query_raw(query, *args, model=model)
             return await self.query_first(query, *args, model=model)
+        hit = self._core.fast.lookup(method, model, arguments)
+        if hit is None:
+            plan, finish = self._core.plan(method, model, arguments)
+            return finish(await self._run(lambda conn: drive_async(plan, conn), method not in READ_METHODS))
+        if not isinstance(hit, Pending):
+            entry, params = hit  # see SyncBasePrisma._execute
+            if isinstance(entry, BulkEntry):
+                return await self._run(lambda conn: run_bulk_async(conn, params), True)
+            METRICS.client_started()
+            started = perf_counter()
+            statement_ms = -1.0
+            try:
+                rows = await self._run(lambda conn: conn.fetch(entry.sql, params), False)
+                statement_ms = (perf_counter() - started) * 1000.0
+                return entry.finish(rows)
+            finally:
+                count_single(statement_ms, (perf_counter() - started) * 1000.0)
+            return entry.finish(await self._run(lambda conn: conn.fetch(entry.sql, params), False))
         plan, finish = self._core.plan(method, model, arguments)
-        return finish(await self._run(lambda conn: drive_async(plan, conn), method not in READ_METHODS))
+        rec: List[AsyncRecorder] = []
+
+        async def run_recorded(conn: AsyncConnection) -> Any:
+            rec.append(AsyncRecorder(conn))
+            return await drive_async(plan, cast(AsyncConnection, rec[-1]))
+
+        result = finish(await self._run(run_recorded, method not in READ_METHODS))
+        self._core.fast.learn(hit, rec[-1].seen)
+        return result
 
     async def _raw(self, query: str, args: Any) -> Any:
         stmt = Statement(query, list(args), True)

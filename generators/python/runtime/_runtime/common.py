@@ -1,6 +1,7 @@
 """Parts of the base client shared by the sync and async interfaces (no I/O here)."""
 from __future__ import annotations
 
+import functools
 import os
 import time
 import warnings
@@ -12,6 +13,7 @@ from .. import _compat
 from ..errors import FieldNotFoundError, InvalidModelError, TransactionExpiredError, error_data
 from .compiler import Compiler, Plan, Row
 from .dotenv import load_env
+from .fastpath import FastPaths, dict_constructor
 from .schema import ModelInfo, SchemaInfo
 from .urls import ConnInfo, parse_url
 from .values import raw_result_value
@@ -62,6 +64,9 @@ class Core:
         self.schema = SchemaInfo(schema_module)
         self._declared: Dict[Any, Dict[str, Optional[str]]] = {}
         self._plans: Dict[Any, Tuple[Optional[Set[str]], Optional[Set[str]]]] = {}
+        self._related: Dict[Any, Dict[str, Any]] = {}
+        self._constructors: Dict[Any, Callable[[Dict[str, Any]], Any]] = {}
+        self.fast = FastPaths(self.schema, self._parse_plan)
         self.log_queries = log_queries
         self.datasource_override = dict(datasource) if datasource else None
         self.connect_timeout = to_seconds(connect_timeout, 10.0, 'connect_timeout')
@@ -146,9 +151,45 @@ class Core:
             return None
         names, special = self._parse_plan(model)
         data = {k: v for k, v in row.items() if k in names} if names is not None else dict(row)
-        if special is not None and not any(data.get(k) is not None for k in special):
-            return _compat.model_construct(model, data)
+        if special is not None:
+            hot = [k for k in special if data.get(k) is not None]
+            if not hot:
+                return self._constructor(model)(data)
+            # Included relations hold decoded rows too: build the related instances the same way (each
+            # class decides for itself whether it needs validation) instead of validating the whole tree.
+            related = self._related_classes(model)
+            if all(related.get(k) is not None for k in hot):
+                for k in hot:
+                    cls, value = related[k], data[k]
+                    if isinstance(value, list):
+                        data[k] = [self.parse(cls, child) for child in cast(List[Row], value)]
+                    else:
+                        data[k] = self.parse(cls, cast(Row, value))
+                return self._constructor(model)(data)
         return _compat.model_parse(model, data)
+
+    def _constructor(self, model: Any) -> Callable[[Dict[str, Any]], Any]:
+        make = self._constructors.get(model)
+        if make is None:
+            try:
+                make = dict_constructor(model)
+            except Exception:
+                make = functools.partial(_compat.model_construct, model)
+            self._constructors[model] = make
+        return make
+
+    def _related_classes(self, model: Any) -> Dict[str, Any]:
+        """Relation field name -> the pydantic class of its declared type, for fields whose class is known."""
+        cached = self._related.get(model)
+        if cached is None:
+            cached = {}
+            info = self.schema.models.get(getattr(model, '__prisma_model__', ''))
+            if info is not None:
+                for f in info.fields.values():
+                    if f.is_relation and f.name in self.declared(model):
+                        cached[f.name] = _compat.relation_class(model, f.name)
+            self._related[model] = cached
+        return cached
 
     def plan(self, method: str, model: Any, arguments: Mapping[str, Any]) -> Tuple[Plan, Callable[[Any], Any]]:
         name = self.model_name(model)

@@ -179,9 +179,10 @@ class Compiler(WriteCompiler):
             if self.field(m, b, '`by`').is_relation:
                 raise InputError(error_data('P2019', f'Argument `by`: `{b}` is not a scalar field.'))
         order = self.order_items(m, args.get('order'))
-        for f, _ in order:
-            if f.name not in by:
-                raise InputError(error_data('P2019', f'Every field used for orderBy must be included in the by-arguments of the query. Missing fields: {f.name}'))
+        for t in order:
+            if t.field is None or t.field.name not in by:
+                missing = t.field.name if t.field is not None else 'a relation or _relevance'
+                raise InputError(error_data('P2019', f'Every field used for orderBy must be included in the by-arguments of the query. Missing fields: {missing}'))
         a = self.alias()
         sel: List[str] = [self.col(a, m.fields[b]) for b in by]
         labels: List[Tuple[str, Optional[str], FieldInfo | None]] = [('', b, m.fields[b]) for b in by]
@@ -209,7 +210,7 @@ class Compiler(WriteCompiler):
         if having:
             sql = sql + ' HAVING ' + self.having(m, a, having, by)
         if order:
-            sql = sql + ' ORDER BY ' + ', '.join(f'{self.col(a, f)} {"DESC" if d else "ASC"}' for f, d in order)
+            sql = sql + ' ORDER BY ' + ', '.join(f'{self.col(a, t.field)} {"DESC" if t.desc else "ASC"}' for t in order if t.field is not None)
         take, skip = args.get('take'), args.get('skip')
         if take is not None or skip:
             sql = sql + self.d.limit(take, skip)

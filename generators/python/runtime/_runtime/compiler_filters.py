@@ -64,13 +64,35 @@ class FilterCompiler(CompilerBase):
                 raise data_error(f'Argument `mode` is not supported on {self.d.name} for field `{f.name}`.')
             parts: List[Frag] = []
             for op, v in ops.items():
-                if op in ('mode', 'search'):
+                if op == 'mode':
+                    continue
+                if op == 'search':
+                    parts.append(self.search_filter(f, col, v))
                     continue
                 parts.append(self.op(f, col, op, v, insensitive))
             return Frag.join(' AND ', [p.paren() for p in parts]) if parts else TRUE
         if f.is_list:
             return self.list_filter(f, col, {'equals': value})
         return self.eq(f, col, value)
+
+    def search_filter(self, f: FieldInfo, col: str, query: Any) -> Frag:
+        """`search` (full-text, PostgreSQL and MySQL only, as in Prisma): to_tsquery / MATCH ... AGAINST."""
+        if self.d.name not in ('postgresql', 'mysql') or f.type != 'String':
+            raise FieldNotFoundError(error_data(
+                'P2009', f'Unknown argument `search` in filter on field `{f.name}`: full-text search needs PostgreSQL or MySQL.',
+                {'kind': 'UnknownInputField', 'argument': 'search'}))
+        if not isinstance(query, str):
+            raise data_error(f'Invalid value for `search` on field `{f.name}`: expected a string')
+        return self.text_search([col], query)
+
+    def text_search(self, cols: List[str], query: str, rank: bool = False) -> Frag:
+        """Full-text match (or its relevance when `rank`): Prisma's SQL for `search` / `_relevance`."""
+        if self.d.name == 'postgresql':
+            vector = f"to_tsvector(concat_ws(' ', {', '.join(cols)}))"
+            if rank:
+                return Frag(f'ts_rank({vector}, to_tsquery(') + Frag.param(query) + '))'
+            return Frag(f'{vector} @@ to_tsquery(') + Frag.param(query) + ')'
+        return Frag(f'MATCH ({", ".join(cols)}) AGAINST (') + Frag.param(query) + ' IN BOOLEAN MODE)'
 
     def _ci(self, col: str, insensitive: bool) -> str:
         return f'LOWER({col})' if insensitive else col

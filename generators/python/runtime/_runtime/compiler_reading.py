@@ -10,41 +10,116 @@ from .compiler_base import INCLUDE_ARGS, arg_keys, data_error, unknown_arg, Row,
 from .compiler_filters import FilterCompiler
 
 
+class OrderTerm:
+    """One ORDER BY term: `field` is the model's own scalar field when ordering by it directly (group_by
+    and cursor logic need it), else None; `build(alias)` renders the expression for a table alias."""
+    __slots__ = ('field', 'desc', 'build')
+
+    def __init__(self, field: Optional[FieldInfo], desc: bool, build: Callable[[str], Frag]) -> None:
+        self.field = field
+        self.desc = desc
+        self.build = build
+
+
 class ReadCompiler(FilterCompiler):
     # ------------------------------------------------------------------ ordering
-    def order_items(self, m: ModelInfo, order: Any) -> List[Tuple[FieldInfo, bool]]:
+    def order_items(self, m: ModelInfo, order: Any) -> List[OrderTerm]:
+        """Parse `order` / `order_by`: one-key dicts on a scalar field, a to-one relation (nested),
+        a to-many relation's `_count`, or `_relevance` (full-text search, PostgreSQL/MySQL)."""
         if order is None:
             return []
         items: List[Any] = list(order) if isinstance(order, (list, tuple)) else [order]  # pyright: ignore
-        out: List[Tuple[FieldInfo, bool]] = []
-        for item in items:
-            if not isinstance(item, Mapping) or len(item) != 1:  # pyright: ignore
-                n = len(item) if isinstance(item, Mapping) else 0  # pyright: ignore
-                raise data_error(f'Invalid `order` argument: Expected exactly one field to be present, got {n}.', 'P2009')
-            (key, direction), = cast(Mapping[str, Any], item).items()
-            f = self.field(m, key, '`order`')
-            if isinstance(direction, Mapping):
-                direction = cast(Mapping[str, Any], direction).get('sort', 'asc')
-            if direction not in ('asc', 'desc'):
-                raise data_error(f"Invalid value for `order` on `{key}`: expected 'asc' or 'desc', got {direction!r}")
-            if f.is_relation:
-                raise data_error(f'Ordering by relation field `{key}` is not supported')
-            out.append((f, direction == 'desc'))
-        return out
+        return [self.order_term(m, item, '`order`') for item in items]
 
-    def order_sql(self, m: ModelInfo, alias: str, items: List[Tuple[FieldInfo, bool]], reverse: bool) -> str:
-        seen = {f.name for f, _ in items}
-        full = list(items) + [(m.fields[k], False) for k in m.key_fields if k not in seen]
-        parts: List[str] = []
-        for f, desc in full:
-            d = desc != reverse
-            c = self.col(alias, f)
+    def order_term(self, m: ModelInfo, item: Any, ctx: str) -> OrderTerm:
+        if not isinstance(item, Mapping) or len(item) != 1:  # pyright: ignore
+            n = len(item) if isinstance(item, Mapping) else 0  # pyright: ignore
+            raise data_error(f'Invalid {ctx} argument: Expected exactly one field to be present, got {n}.', 'P2009')
+        (key, direction), = cast(Mapping[str, Any], item).items()
+        if key == '_relevance' and '_relevance' not in m.fields:
+            return self.relevance_term(m, direction)
+        f = self.field(m, key, ctx)
+        if f.is_relation:
+            return self.relation_order_term(m, f, direction, ctx)
+        if isinstance(direction, Mapping):
+            direction = cast(Mapping[str, Any], direction).get('sort', 'asc')
+        desc = self._direction(key, direction)
+        return OrderTerm(f, desc, lambda alias: Frag(self.col(alias, f)))
+
+    @staticmethod
+    def _direction(key: str, direction: Any) -> bool:
+        if direction not in ('asc', 'desc'):
+            raise data_error(f"Invalid value for `order` on `{key}`: expected 'asc' or 'desc', got {direction!r}")
+        return direction == 'desc'
+
+    def relation_order_term(self, m: ModelInfo, f: FieldInfo, spec: Any, ctx: str) -> OrderTerm:
+        """Order by a related record's field (to-one, nested as deep as wanted) or by the number of
+        related records (to-many `_count`), as a correlated subquery so the FROM clause stays as is."""
+        if not isinstance(spec, Mapping):
+            raise data_error(f'Invalid value for `order` on relation `{f.name}`: expected an object, got {spec!r}')
+        link = self.schema.link(m, f)
+        r = link.related
+        ca = self.alias()
+        if f.is_list:
+            inner = cast(Mapping[str, Any], spec)
+            if set(inner) != {'_count'}:
+                raise data_error(f'Invalid value for `order` on the to-many relation `{f.name}`: only `_count` can be ordered by.')
+            desc = self._direction(f'{f.name}._count', inner['_count'])
+
+            def count(alias: str) -> Frag:
+                if link.kind == 'join_table':
+                    jt = self.d.table(link.table or '', link.table_schema)
+                    mid = m.fields[m.id[0]]
+                    return Frag(f'(SELECT COUNT(*) FROM {jt} AS {self.d.quote(ca)} '
+                                f'WHERE {self.d.quote(ca)}.{self.d.quote(link.self_column)} = {self.col(alias, mid)})')
+                return ('(SELECT COUNT(*) FROM ' + Frag(f'{self.table(r)} AS {self.d.quote(ca)} WHERE ')
+                        + self.link_cond(link, alias, m, ca) + ')')
+
+            return OrderTerm(None, desc, count)
+        sub = self.order_term(r, spec, f'`order` on relation `{f.name}`')
+
+        def value(alias: str) -> Frag:
+            return ('(SELECT ' + sub.build(ca) + Frag(f' FROM {self.table(r)} AS {self.d.quote(ca)} WHERE ')
+                    + self.link_cond(link, alias, m, ca) + ')')
+
+        return OrderTerm(None, sub.desc, value)
+
+    def relevance_term(self, m: ModelInfo, spec: Any) -> OrderTerm:
+        if self.d.name not in ('postgresql', 'mysql'):
+            raise unknown_arg(m, '_relevance', '`order`')
+        if not isinstance(spec, Mapping) or not {'fields', 'search', 'sort'} <= set(cast(Mapping[str, Any], spec)):
+            raise data_error('Invalid value for `_relevance`: expected an object with `fields`, `search` and `sort`.')
+        rel = cast(Mapping[str, Any], spec)
+        names: List[str] = [rel['fields']] if isinstance(rel['fields'], str) else list(rel['fields'])
+        if not names:
+            raise data_error('Invalid value for `_relevance`: `fields` needs at least one field.')
+        fields: List[FieldInfo] = []
+        for n in names:
+            f = self.field(m, n, '`_relevance`')
+            if f.type != 'String' or f.is_list or f.is_relation:
+                raise data_error(f'Invalid value for `_relevance`: `{n}` is not a String field.')
+            fields.append(f)
+        search = rel['search']
+        if not isinstance(search, str):
+            raise data_error('Invalid value for `_relevance`: `search` must be a string.')
+        desc = self._direction('_relevance', rel['sort'])
+        return OrderTerm(None, desc, lambda alias: self.text_search([self.col(alias, f) for f in fields], search, rank=True))
+
+    def order_sql(self, m: ModelInfo, alias: str, items: List[OrderTerm], reverse: bool) -> Frag:
+        seen = {t.field.name for t in items if t.field is not None}
+        full = list(items) + [self._key_term(m.fields[k]) for k in m.key_fields if k not in seen]
+        parts: List[Frag] = []
+        for t in full:
+            d = t.desc != reverse
             if self.d.name == 'postgresql':
                 # Prisma orders NULLs like MySQL/SQLite: first when ascending.
-                parts.append(f'{c} {"DESC NULLS LAST" if d else "ASC NULLS FIRST"}')
+                parts.append(t.build(alias) + (' DESC NULLS LAST' if d else ' ASC NULLS FIRST'))
             else:
-                parts.append(f'{c} {"DESC" if d else "ASC"}')
-        return ' ORDER BY ' + ', '.join(parts)
+                parts.append(t.build(alias) + (' DESC' if d else ' ASC'))
+        return ' ORDER BY ' + Frag.join(', ', parts)
+
+    def _key_term(self, f: FieldInfo) -> OrderTerm:
+        return OrderTerm(f, False, lambda alias: Frag(self.col(alias, f)))
 
     # ------------------------------------------------------------------ reading
     def find_rows(self, m: ModelInfo, args: Mapping[str, Any], extra: Optional[Frag] = None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import re
 import sqlite3
-from typing import Any, List, Protocol, Tuple
+from typing import Any, Dict, List, Protocol, Sequence, Tuple
 
 from .dberrors import lost, wrap
 from .sql import PARAM, Result, Statement
@@ -21,6 +21,7 @@ class SyncConnection(Protocol):
     provider: str
 
     def execute(self, stmt: Statement, raw: bool = False) -> Result: ...
+    def fetch(self, sql: str, params: List[Any]) -> List[Sequence[Any]]: ...
     def begin(self) -> None: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
@@ -31,6 +32,7 @@ class AsyncConnection(Protocol):
     provider: str
 
     async def execute(self, stmt: Statement, raw: bool = False) -> Result: ...
+    async def fetch(self, sql: str, params: List[Any]) -> List[Sequence[Any]]: ...
     async def begin(self) -> None: ...
     async def commit(self) -> None: ...
     async def rollback(self) -> None: ...
@@ -55,6 +57,18 @@ def _format_style(sql: str, raw: bool, provider: str, params: List[Any]) -> Tupl
     return sql.replace('%', '%%').replace(PARAM, '%s'), params
 
 
+def _native(cache: Dict[str, str], sql: str, placeholder: str, escape_percent: bool) -> str:
+    """`sql` (parameters marked with PARAM) in the driver's placeholder style, converted once per connection
+    and statement text: the fast path (fastpath.py) runs the same few texts over and over."""
+    native = cache.get(sql)
+    if native is None:
+        if len(cache) >= 1000:
+            cache.clear()
+        native = (sql.replace('%', '%%') if escape_percent else sql).replace(PARAM, placeholder)
+        cache[sql] = native
+    return native
+
+
 def _log(enabled: bool, sql: str, params: List[Any]) -> None:
     if enabled:
         print(f'prisma:query {sql} {params!r}' if params else f'prisma:query {sql}', flush=True)
@@ -70,6 +84,8 @@ class SqliteConnection:
         except sqlite3.Error as exc:
             raise lost(f'unable to open the SQLite database at {info.path}: {exc}') from None
         self.conn.execute('PRAGMA foreign_keys = ON')
+        self.native: Dict[str, str] = {}
+        self.cursor = self.conn.cursor()  # reused by fetch(), which always reads the statement to its end
 
     def execute(self, stmt: Statement, raw: bool = False) -> Result:
         sql = stmt.sql if raw else stmt.sql.replace(PARAM, '?')
@@ -81,6 +97,16 @@ class SqliteConnection:
             return Result(cols, rows, cur.rowcount, cur.lastrowid)
         except Exception as exc:
             raise wrap('sqlite', exc, raw) from None
+
+    def fetch(self, sql: str, params: List[Any]) -> List[Sequence[Any]]:
+        """Run one statement (autocommit outside a transaction) and return its rows."""
+        native = self.native.get(sql) or _native(self.native, sql, '?', False)
+        if self.log:
+            _log(True, native, params)
+        try:
+            return self.cursor.execute(native, params).fetchall()
+        except Exception as exc:
+            raise wrap('sqlite', exc, False) from None
 
     def begin(self) -> None:
         self.execute(Statement('BEGIN IMMEDIATE', [], False))
@@ -115,6 +141,7 @@ class PsycopgConnection:
             raise lost(f'{mask(info.url)}: {str(exc).strip()}') from None
         self.conn.autocommit = True
         self.in_tx = False
+        self.native: Dict[str, str] = {}
         if info.schema:
             self.execute(Statement('SET search_path TO ' + '"' + info.schema.replace('"', '""') + '"', [], False))
 
@@ -129,6 +156,17 @@ class PsycopgConnection:
                 return Result(cols, rows, cur.rowcount, None)
         except Exception as exc:
             raise wrap('postgresql', exc, raw) from None
+
+    def fetch(self, sql: str, params: List[Any]) -> List[Sequence[Any]]:
+        native = self.native.get(sql) or _native(self.native, sql, '%s', True)
+        if self.log:
+            _log(True, native, params)
+        try:
+            with self.conn.cursor() as cur:
+                cur.execute(native, params or None)
+                return cur.fetchall() if cur.description else []
+        except Exception as exc:
+            raise wrap('postgresql', exc, False) from None
 
     def begin(self) -> None:
         self.execute(Statement('BEGIN', [], False))
@@ -163,6 +201,7 @@ class PymysqlConnection:
                 binary_prefix=True)
         except Exception as exc:
             raise lost(f'{mask(info.url)}: {str(exc).strip()}') from None
+        self.native: Dict[str, str] = {}
         self.execute(Statement("SET time_zone = '+00:00'", [], False))
 
     def execute(self, stmt: Statement, raw: bool = False) -> Result:
@@ -176,6 +215,17 @@ class PymysqlConnection:
                 return Result(cols, rows, cur.rowcount, cur.lastrowid)
         except Exception as exc:
             raise wrap('mysql', exc, raw) from None
+
+    def fetch(self, sql: str, params: List[Any]) -> List[Sequence[Any]]:
+        native = self.native.get(sql) or _native(self.native, sql, '%s', True)
+        if self.log:
+            _log(True, native, params)
+        try:
+            with self.conn.cursor() as cur:
+                cur.execute(native, params or None)
+                return list(cur.fetchall()) if cur.description else []
+        except Exception as exc:
+            raise wrap('mysql', exc, False) from None
 
     def begin(self) -> None:
         self.execute(Statement('START TRANSACTION', [], False))
@@ -214,6 +264,9 @@ class ThreadedConnection:
     async def execute(self, stmt: Statement, raw: bool = False) -> Result:
         return await asyncio.to_thread(self.sync.execute, stmt, raw)
 
+    async def fetch(self, sql: str, params: List[Any]) -> List[Sequence[Any]]:
+        return await asyncio.to_thread(self.sync.fetch, sql, params)
+
     async def begin(self) -> None:
         await asyncio.to_thread(self.sync.begin)
 
@@ -233,6 +286,7 @@ class AsyncpgConnection:
     def __init__(self, conn: Any, log: bool) -> None:
         self.conn = conn
         self.log = log
+        self.native: Dict[str, str] = {}
 
     @classmethod
     async def open(cls, info: ConnInfo, timeout: float, log: bool) -> 'AsyncpgConnection':
@@ -272,6 +326,22 @@ class AsyncpgConnection:
             return Result([], [], _status_count(status, -1), None)
         except Exception as exc:
             raise wrap('postgresql', exc, raw) from None
+
+    async def fetch(self, sql: str, params: List[Any]) -> List[Sequence[Any]]:
+        native = self.native.get(sql)
+        if native is None:
+            if len(self.native) >= 1000:
+                self.native.clear()
+            pieces = sql.split(PARAM)
+            native = pieces[0] + ''.join(f'${i}{piece}' for i, piece in enumerate(pieces[1:], 1))
+            self.native[sql] = native
+        if self.log:
+            _log(True, native, params)
+        try:
+            records: List[Any] = await self.conn.fetch(native, *params)
+            return records
+        except Exception as exc:
+            raise wrap('postgresql', exc, False) from None
 
     async def begin(self) -> None:
         await self.execute(Statement('BEGIN', [], False))

@@ -24,8 +24,14 @@ class SyncPool:
         self.total = 0
         self.cond = threading.Condition()
         self.closed = False
+        self.waiting = 0  # threads blocked in acquire(): release() notifies only when there are some
 
     def acquire(self, timeout: Optional[float] = None) -> SyncConnection:
+        if not self.closed:
+            try:
+                return self.idle.pop()  # atomic: the common case needs no lock
+            except IndexError:
+                pass
         wait = self.timeout if timeout is None else timeout
         deadline = time.monotonic() + wait
         with self.cond:
@@ -36,7 +42,12 @@ class SyncPool:
                     self.total += 1
                     break
                 remaining = deadline - time.monotonic()
-                if remaining <= 0 or not self.cond.wait(remaining):
+                self.waiting += 1
+                try:
+                    woken = remaining > 0 and self.cond.wait(remaining)
+                finally:
+                    self.waiting -= 1
+                if not woken:
                     if not self.idle and self.total >= self.size:
                         raise _pool_timeout(self.size, wait)
         try:
@@ -64,7 +75,8 @@ class SyncPool:
                         pass
             else:
                 self.idle.append(conn)
-            self.cond.notify()
+            if self.waiting:
+                self.cond.notify()
 
     def close(self) -> None:
         with self.cond:

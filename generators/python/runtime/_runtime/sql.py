@@ -91,6 +91,12 @@ class Dialect:
             return Frag(' LIMIT -1 OFFSET ') + Frag.param(skip or 0)
         return Frag(' LIMIT ') + Frag.param(take) + ' OFFSET ' + Frag.param(skip or 0)
 
+    def limit_params(self, take: Optional[int], skip: Optional[int]) -> List[Any]:
+        """The parameters `limit(take, skip)` binds, in order, without building the fragment (fastpath.py)."""
+        if take is None:
+            return [skip] if skip else []
+        return [take, skip or 0]
+
     def insert_default_values(self, table: str) -> str:
         return f'INSERT INTO {table} DEFAULT VALUES'
 
@@ -126,6 +132,12 @@ class PostgresDialect(Dialect):
             out = out + ' LIMIT ' + Frag.param(take)
         if skip:
             out = out + ' OFFSET ' + Frag.param(skip)
+        return out
+
+    def limit_params(self, take: Optional[int], skip: Optional[int]) -> List[Any]:
+        out: List[Any] = [] if take is None else [take]
+        if skip:
+            out.append(skip)
         return out
 
     def insert_ignore_suffix(self) -> str:
