@@ -131,3 +131,24 @@ TEST_CASE("db pull: the 500-model schema round trips on PostgreSQL and SQLite", 
     round_trip("sqlite", first, "file:" + (dbs / "second.db").string());
   }
 }
+
+TEST_CASE("db pull: names that collide after sanitising are refused, the schema is kept", "[introspect][sqlite][fixtures]") {
+  TempDir dir;
+  const std::string url = "file:" + (dir / "dev.db").string();
+  write_file(dir / "tables.sql",
+             "CREATE TABLE \"a-b\" (id INTEGER PRIMARY KEY, \"x-y\" TEXT, \"x_y\" TEXT);\n"
+             "CREATE TABLE \"a_b\" (id INTEGER PRIMARY KEY);\n");
+  const auto executed = execute_sql(url, dir / "tables.sql");
+  INFO(executed.err);
+  REQUIRE(executed.exit_code == 0);
+  const std::string schema = datasource_only("sqlite") + "\n// kept as it is\n";
+  write_file(dir / "prisma/schema.prisma", schema);
+  const auto pulled = run_with_url(dir.path(), url, {"db", "pull"});
+  INFO(pulled.out << pulled.err);
+  CHECK(pulled.exit_code == 1);
+  CHECK(pulled.err.find("The introspected schema does not validate, so it was not written") != std::string::npos);
+  CHECK(pulled.err.find("The model \"a_b\" cannot be defined because a model with that name already exists.") !=
+        std::string::npos);
+  CHECK(pulled.err.find("Field \"x_y\" is already defined on model \"a_b\".") != std::string::npos);
+  CHECK(read_file(dir / "prisma/schema.prisma") == schema);
+}

@@ -221,8 +221,8 @@ class FastPaths:
         Value errors (encoding) of a learned shape are raised here: the compiler raises the same ones."""
         if method == 'find_unique' or method == 'find_unique_or_raise':
             where = args.get('where')
-            if type(where) is dict and len(args) == 2 and len(cast(Dict[str, Any], where)) == 1 and not args.get('include'):
-                for name, v in cast(Dict[str, Any], where).items():
+            if type(where) is dict and len(args) == 2 and len(cast('Dict[str, Any]', where)) == 1 and not args.get('include'):
+                for name, v in cast('Dict[str, Any]', where).items():
                     hit = self.unique.get((method, model, name))
                     if hit is not None and v is not None and not isinstance(v, _NOT_SIMPLE):
                         return hit[0], [hit[1](v)]
@@ -269,9 +269,9 @@ class FastPaths:
         if where:
             if type(where) is not dict:
                 return None
-            if kind == 'unique' and len(cast(Dict[str, Any], where)) != 1:
+            if kind == 'unique' and len(cast('Dict[str, Any]', where)) != 1:
                 return None
-            for name, v in cast(Dict[str, Any], where).items():
+            for name, v in cast('Dict[str, Any]', where).items():
                 f = m.fields.get(name)
                 if f is None or f.kind == 'relation' or f.is_list or f.type == 'Json':
                     return None
@@ -283,7 +283,7 @@ class FastPaths:
                     if kind == 'unique' or not v:
                         return None
                     ops: List[str] = []
-                    for op, ov in cast(Dict[str, Any], v).items():
+                    for op, ov in cast('Dict[str, Any]', v).items():
                         if op not in _FILTER_OPS or ov is None or isinstance(ov, _NOT_SIMPLE):
                             return None
                         ops.append(op)
@@ -303,11 +303,11 @@ class FastPaths:
             if skip is not None and (type(skip) is not int or skip < 0):
                 return None
             if order is not None:
-                order_items = cast(List[Any], order) if isinstance(order, list) else [order]
+                order_items = cast('List[Any]', order) if isinstance(order, list) else [order]
                 for item in order_items:
-                    if type(item) is not dict or len(cast(Dict[str, Any], item)) != 1:
+                    if type(item) is not dict or len(cast('Dict[str, Any]', item)) != 1:
                         return None
-                    (oname, direction), = cast(Dict[str, Any], item).items()
+                    (oname, direction), = cast('Dict[str, Any]', item).items()
                     of = m.fields.get(oname)
                     if of is None or of.kind == 'relation' or direction not in ('asc', 'desc'):
                         return None
@@ -355,19 +355,19 @@ class FastPaths:
                 return None
         if type(data) is not dict:
             return None
-        key = ('create', model) + tuple(cast(Dict[str, Any], data))
+        key = ('create', model) + tuple(cast('Dict[str, Any]', data))
         entry = self.entries.get(key)
         if isinstance(entry, Entry) and entry.create_plan is not None:
-            return entry, self._create_params(entry.create_plan, cast(Dict[str, Any], data))
+            return entry, self._create_params(entry.create_plan, cast('Dict[str, Any]', data))
         if len(self.entries) >= _MAX_SHAPES:
             return None
-        for name, v in cast(Dict[str, Any], data).items():
+        for name, v in cast('Dict[str, Any]', data).items():
             f = m.fields.get(name)
             if f is None or f.kind == 'relation' or f.is_list or f.type in ('Json', 'Bytes') or isinstance(v, _NOT_SIMPLE):
                 return None
-        plan = self._create_plan(m, cast(Dict[str, Any], data))
+        plan = self._create_plan(m, cast('Dict[str, Any]', data))
         try:
-            params = self._create_params(plan, cast(Dict[str, Any], data))
+            params = self._create_params(plan, cast('Dict[str, Any]', data))
         except Exception:
             return None
         return Pending(key, 'create', 'create', model, m, params, [how != 0 for _, how in plan])
@@ -386,13 +386,13 @@ class FastPaths:
                 return None
         if type(data) is not list or not data:
             return None
-        items = cast(List[Any], data)
+        items = cast('List[Any]', data)
         first = items[0]
         if type(first) is not dict or not first:
             return None
-        keys = tuple(cast(Dict[str, Any], first))
+        keys = tuple(cast('Dict[str, Any]', first))
         for item in items:
-            if type(item) is not dict or tuple(cast(Dict[str, Any], item)) != keys:
+            if type(item) is not dict or tuple(cast('Dict[str, Any]', item)) != keys:
                 return None
         key = ('create_many', model, skip) + keys
         entry = self.entries.get(key)
@@ -400,7 +400,7 @@ class FastPaths:
             out: List[Tuple[Statement, int]] = []
             plan, step = entry.plan, entry.max_rows
             for start in range(0, len(items), step):
-                chunk = cast(List[Dict[str, Any]], items[start:start + step])
+                chunk = cast('List[Dict[str, Any]]', items[start:start + step])
                 params: List[Any] = []
                 for item in chunk:
                     params.extend(self._create_params(plan, item))
@@ -409,13 +409,13 @@ class FastPaths:
         if entry is not None or len(self.entries) >= _MAX_SHAPES:
             return None
         for item in items:
-            for name, v in cast(Dict[str, Any], item).items():
+            for name, v in cast('Dict[str, Any]', item).items():
                 f = m.fields.get(name)
                 if f is None or f.kind == 'relation' or f.is_list or f.type in ('Json', 'Bytes') or isinstance(v, _NOT_SIMPLE):
                     return None
-        plan = self._create_plan(m, cast(Dict[str, Any], first))
+        plan = self._create_plan(m, cast('Dict[str, Any]', first))
         try:
-            first_params = self._create_params(plan, cast(Dict[str, Any], first))
+            first_params = self._create_params(plan, cast('Dict[str, Any]', first))
         except Exception:
             return None
         return Pending(key, 'create_many', 'create_many', model, m, first_params, [how != 0 for _, how in plan])
@@ -495,7 +495,7 @@ class FastPaths:
             return None
         if not self._params_match(p, seen[0][0].params):
             return None
-        plan = self._create_plan(p.info, cast(Dict[str, Any], dict.fromkeys(p.key[3:])))
+        plan = self._create_plan(p.info, cast('Dict[str, Any]', dict.fromkeys(p.key[3:])))
         return BulkEntry(head, row, rest[len(row):], plan, max(1, min(1000, _max_params(self.schema.provider) // n)))
 
     def _params_match(self, p: Pending, theirs: List[Any]) -> bool:
@@ -533,7 +533,7 @@ class FastPaths:
         def unreadable() -> Any:
             raise data_error(f'Could not read back the created {name} record', 'P2025')
         first = b.first
-        return Entry(sql, lambda rows: first(rows, unreadable), self._create_plan(m, cast(Dict[str, Any], dict.fromkeys(p.key[2:]))))
+        return Entry(sql, lambda rows: first(rows, unreadable), self._create_plan(m, cast('Dict[str, Any]', dict.fromkeys(p.key[2:]))))
 
     # ---------------------------------------------------------------- rows -> models
     def builder(self, model: Any, m: ModelInfo, columns: List[str]) -> Optional[Builders]:
@@ -587,7 +587,7 @@ class FastPaths:
             body = [f'    m = _cls.model_construct(**{{{", ".join(f"{n!r}: {e}" for n, e in exprs.items())}}})']
         else:
             # pydantic v1 `construct`: __dict__ in declaration order with defaults for absent optional fields.
-            model_fields = cast(Dict[str, Any], getattr(model, '__fields__'))
+            model_fields = cast('Dict[str, Any]', getattr(model, '__fields__'))
             items: List[str] = []
             for n, fld in model_fields.items():
                 if n in exprs:
@@ -623,7 +623,7 @@ def dict_constructor(model: Any) -> Callable[[Dict[str, Any]], Any]:
         return lambda values: _compat.model_construct(model, values)
     ns: Dict[str, Any] = {'_cls': model, '_set': object.__setattr__, '_slow': functools.partial(_compat.model_construct, model)}
     items: List[str] = []
-    for i, (n, fld) in enumerate(cast(Dict[str, Any], getattr(model, '__fields__')).items()):
+    for i, (n, fld) in enumerate(cast('Dict[str, Any]', getattr(model, '__fields__')).items()):
         if getattr(fld, 'required', True) is True:
             items.append(f'{n!r}: v[{n!r}]')  # KeyError: absent required field, pydantic's construct leaves it out
         elif getattr(fld, 'default_factory', None) is None and getattr(fld, 'default', None) is None:

@@ -36,14 +36,17 @@ class SyncPool:
         deadline = time.monotonic() + wait
         with self.cond:
             while True:
-                if self.idle:
-                    return self.idle.pop()
-                if self.total < self.size:
-                    self.total += 1
-                    break
-                remaining = deadline - time.monotonic()
+                # `waiting` is raised before `idle` is looked at: release() appends without the lock
+                # and then checks `waiting`, so either it sees this waiter (and notifies once we wait)
+                # or we see its connection here.
                 self.waiting += 1
                 try:
+                    if self.idle:
+                        return self.idle.pop()
+                    if self.total < self.size:
+                        self.total += 1
+                        break
+                    remaining = deadline - time.monotonic()
                     woken = remaining > 0 and self.cond.wait(remaining)
                 finally:
                     self.waiting -= 1
@@ -59,6 +62,19 @@ class SyncPool:
             raise
 
     def release(self, conn: SyncConnection, broken: bool = False) -> None:
+        if not broken and not self.closed:
+            self.idle.append(conn)  # atomic: the common case needs no lock (see acquire)
+            if self.waiting or self.closed:
+                with self.cond:
+                    if self.closed and conn in self.idle:  # close() ran meanwhile: do not keep it open
+                        self.idle.remove(conn)
+                        self.total -= 1
+                        try:
+                            conn.close()
+                        except Exception:
+                            pass
+                    self.cond.notify()
+            return
         with self.cond:
             if broken or self.closed:
                 self.total -= 1
