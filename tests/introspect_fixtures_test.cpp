@@ -152,3 +152,18 @@ TEST_CASE("db pull: names that collide after sanitising are refused, the schema 
   CHECK(pulled.err.find("Field \"x_y\" is already defined on model \"a_b\".") != std::string::npos);
   CHECK(read_file(dir / "prisma/schema.prisma") == schema);
 }
+
+TEST_CASE("db pull: a file that is not a database is a clear error, the schema is kept", "[introspect][sqlite][fixtures]") {
+  TempDir dir;
+  std::string garbage(4096, '\0');
+  for (std::size_t i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<char>((i * 131 + 7) % 251);
+  write_file(dir / "dev.db", garbage);
+  const std::string schema = datasource_only("sqlite");
+  write_file(dir / "prisma/schema.prisma", schema);
+  const auto pulled = run_with_url(dir.path(), "file:" + (dir / "dev.db").string(), {"db", "pull"});
+  INFO(pulled.out << pulled.err);
+  CHECK(pulled.exit_code == 1);
+  CHECK(pulled.err.find("file is not a database") != std::string::npos);
+  CHECK(read_file(dir / "prisma/schema.prisma") == schema);
+  CHECK(read_file(dir / "dev.db") == garbage);
+}
