@@ -117,7 +117,7 @@ def count_single(statement_ms: float, client_ms: float) -> None:
             h.counts[bisect_left(BUCKETS, statement_ms)] += 1
             h.sum += statement_ms
             h.count += 1
-        m.client_active -= 1
+        m.client_finished_count += 1
         m.client_queries += 1
         h = m.client_duration
         h.counts[bisect_left(BUCKETS, client_ms)] += 1
