@@ -167,3 +167,24 @@ TEST_CASE("db pull: a file that is not a database is a clear error, the schema i
   CHECK(read_file(dir / "prisma/schema.prisma") == schema);
   CHECK(read_file(dir / "dev.db") == garbage);
 }
+
+TEST_CASE("db pull: MySQL views are written to views/<database>/<View>.sql", "[introspect][mysql][fixtures][views]") {
+  auto db = fresh_mysql_database("pull_views");
+  TempDir dir;
+  write_file(dir / "views.sql",
+             "CREATE TABLE `people` (`id` int NOT NULL PRIMARY KEY, `name` varchar(50) NOT NULL);\n"
+             "CREATE VIEW `people_names` AS SELECT `id`, `name` FROM `people`;\n");
+  const auto executed = execute_sql(db.url, dir / "views.sql");
+  INFO(executed.err);
+  REQUIRE(executed.exit_code == 0);
+  write_file(dir / "prisma/schema.prisma", "generator client {\n  provider        = \"prisma-client-py\"\n"
+                                            "  previewFeatures = [\"views\"]\n}\n\n" + datasource_only("mysql"));
+  const auto pulled = run_with_url(dir.path(), db.url, {"db", "pull"});
+  INFO(pulled.out << pulled.err);
+  REQUIRE(pulled.exit_code == 0);
+  const std::string schema = read_file(dir / "prisma/schema.prisma");
+  CHECK(schema.find("view people_names {") != std::string::npos);
+  const fs::path sql = dir / "prisma/views" / db.name / "people_names.sql";
+  REQUIRE(fs::exists(sql));
+  CHECK(read_file(sql).find("people") != std::string::npos);
+}
