@@ -72,6 +72,7 @@ struct ExternalGenerators::State {
   std::unique_ptr<host::GeneratorHost> host;
   std::vector<fs::path> file_paths;
   std::string dmmf_json;
+  std::string datamodel_json;     // the `datamodel` param, JSON-quoted (the same for every generator)
   ojson datasources;
   std::vector<std::string> errors;  // Prisma's entries ("<message>\n\n")
 
@@ -111,6 +112,7 @@ ExternalGenerators::ExternalGenerators(const Project& project, const schema::Val
   if (commands.empty()) return;
 
   st.dmmf_json = schema::dmmf::full_dmmf_json(result);
+  st.datamodel_json = ojson(datamodel_text(project.sources)).dump();
   st.datasources = host::datasources_json(result, st.file_paths);
 
   host::HostOptions options;
@@ -185,7 +187,7 @@ void ExternalGenerators::generate(const schema::config::Generator& generator) {
   }
 
   // GeneratorOptions, in Prisma's key order; the DMMF text is spliced in as is.
-  std::string params = "{\"datamodel\":" + ojson(datamodel_text(st.project->sources)).dump();
+  std::string params = "{\"datamodel\":" + st.datamodel_json;
   params += ",\"datasources\":" + st.datasources.dump();
   params += ",\"generator\":" + e.config.dump();
   params += ",\"dmmf\":" + st.dmmf_json;

@@ -54,6 +54,11 @@ std::string compound_name(const Schema& s, std::uint32_t model, std::uint32_t in
 
 std::string name_of(const Schema& s, const Key& k) {
   const auto model = [&] { return std::string(s.model_name(k.a)); };
+  // Nested-write names of a relation field k.a: <related model><middle><back side><tail>.
+  const auto around_back = [&](const char* middle, const char* tail) {
+    auto [related, back] = related_and_back(s, k.a);
+    return related + middle + back + tail;
+  };
   switch (k.kind) {
     case K::WhereInput: return model() + "WhereInput";
     case K::WhereUnique: return model() + "WhereUniqueInput";
@@ -102,34 +107,13 @@ std::string name_of(const Schema& s, const Key& k) {
       const char* arity = s.rf_list(k.a) ? "Many" : (s.rf_required(k.a) ? "OneRequired" : "One");
       return related + (k.b ? "Unchecked" : "") + "Update" + arity + "Without" + back + "NestedInput";
     }
-    case K::CreateOrConnect: {
-      auto [related, back] = related_and_back(s, k.a);
-      return related + "CreateOrConnectWithout" + back + "Input";
-    }
-    case K::CreateManyEnvelope: {
-      auto [related, back] = related_and_back(s, k.a);
-      return related + "CreateMany" + back + "InputEnvelope";
-    }
-    case K::UpsertMany: {
-      auto [related, back] = related_and_back(s, k.a);
-      return related + "UpsertWithWhereUniqueWithout" + back + "Input";
-    }
-    case K::UpsertOne: {
-      auto [related, back] = related_and_back(s, k.a);
-      return related + "UpsertWithout" + back + "Input";
-    }
-    case K::UpdateWithWhereUnique: {
-      auto [related, back] = related_and_back(s, k.a);
-      return related + "UpdateWithWhereUniqueWithout" + back + "Input";
-    }
-    case K::UpdateToOneWithWhere: {
-      auto [related, back] = related_and_back(s, k.a);
-      return related + "UpdateToOneWithWhereWithout" + back + "Input";
-    }
-    case K::UpdateManyWithWhere: {
-      auto [related, back] = related_and_back(s, k.a);
-      return related + "UpdateManyWithWhereWithout" + back + "Input";
-    }
+    case K::CreateOrConnect: return around_back("CreateOrConnectWithout", "Input");
+    case K::CreateManyEnvelope: return around_back("CreateMany", "InputEnvelope");
+    case K::UpsertMany: return around_back("UpsertWithWhereUniqueWithout", "Input");
+    case K::UpsertOne: return around_back("UpsertWithout", "Input");
+    case K::UpdateWithWhereUnique: return around_back("UpdateWithWhereUniqueWithout", "Input");
+    case K::UpdateToOneWithWhere: return around_back("UpdateToOneWithWhereWithout", "Input");
+    case K::UpdateManyWithWhere: return around_back("UpdateManyWithWhereWithout", "Input");
     case K::FieldUpdateOps: {
       const TypeCode t = s.type_of(k.a);
       std::string prefix;
