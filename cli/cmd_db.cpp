@@ -5,7 +5,6 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
-#include <sstream>
 
 #include "cli/generate_runner.hpp"
 #include "cli/cli_error.hpp"
@@ -23,15 +22,6 @@ struct PushOptions {
   bool force_reset = false;
   bool skip_generate = false;
 };
-
-std::string format_duration(std::chrono::steady_clock::duration d) {
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(d).count();
-  if (ms < 1000) return std::to_string(ms) + "ms";
-  std::ostringstream s;
-  s.precision(2);
-  s << std::fixed << static_cast<double>(ms) / 1000.0 << "s";
-  return s.str();
-}
 
 int run_push(const PushOptions& opts, const Output& output) {
   const auto started = std::chrono::steady_clock::now();
@@ -73,7 +63,7 @@ int run_push(const PushOptions& opts, const Output& output) {
     std::cout << "\nThe database is already in sync with the Prisma schema.\n";
   } else {
     std::cout << "\n🚀  Your database is now in sync with your Prisma schema. Done in "
-              << format_duration(std::chrono::steady_clock::now() - started) << "\n";
+              << format_elapsed(std::chrono::steady_clock::now() - started) << "\n";
   }
   generate_after_migration(setup->project, setup->validated, opts.skip_generate, output);
   return kExitOk;

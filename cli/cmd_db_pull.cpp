@@ -9,7 +9,6 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include <unistd.h>
 
@@ -33,15 +32,6 @@ struct PullOptions {
   bool print = false;
   bool force = false;
 };
-
-std::string format_ms(std::chrono::steady_clock::duration d) {
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(d).count();
-  if (ms < 1000) return std::to_string(ms) + "ms";
-  std::ostringstream s;
-  s.precision(2);
-  s << std::fixed << static_cast<double>(ms) / 1000.0 << "s";
-  return s.str();
-}
 
 // The schema text re-introspection starts from: the files as they are, or (--force) only their
 // generator and datasource blocks; with --url the datasource is replaced by one for that URL.
@@ -246,7 +236,7 @@ int run_pull(const PullOptions& opts, const Output& output) {
   const std::size_t models = result.model_count;
   std::cout << "\n✔ Introspected " << models << " " << (models == 1 ? "model and wrote it" : "models and wrote them")
             << " into " << project.location.display_path << " in "
-            << output.out.bold(format_ms(std::chrono::steady_clock::now() - started)) << "\n      "
+            << output.out.bold(format_elapsed(std::chrono::steady_clock::now() - started)) << "\n      "
             << (result.warnings.empty() ? "" : output.out.yellow("\n" + result.warnings)) << "\nRun "
             << output.out.green("prismapp generate") << " to generate Prisma Client.\n";
   return kExitOk;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/cli_error.hpp"
+#include "cli/output_style.hpp"
 #include "cli/cmd_generate_external.hpp"
 #include "cli/commands.hpp"
 #include "cli/generate_runner.hpp"
@@ -33,13 +34,6 @@ struct GenerateOptions {
   bool watch = false;                   // --watch: rerun on every schema change (cmd_generate_external.cpp)
   bool no_hints = false;                // --no-hints: accepted like Prisma (prismapp prints no hints)
 };
-
-std::string format_ms(long long ms) {
-  if (ms < 1000) return std::to_string(ms) + "ms";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2fs", static_cast<double>(ms) / 1000.0);
-  return buf;
-}
 
 // Where `output` is relative to: the folder of the file holding the generator block.
 fs::path generator_base_dir(const Project& project, const schema::config::Generator& generator) {
@@ -144,7 +138,7 @@ void run_python_client(const Project& project, const schema::ValidationResult& r
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   std::cout << output.out.green("✔") << " Generated " << output.out.bold("Prisma Client Python") << " (v"
             << py::kClientVersion << ") to " << display_dir(out_dir, project.cwd) << " in "
-            << format_ms(static_cast<long long>(elapsed)) << "\n";
+            << format_elapsed(std::chrono::milliseconds(elapsed)) << "\n";
 }
 
 // One generator block: built-in providers run here; any other provider is an external generator.

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/cli_error.hpp"
+#include "cli/output_style.hpp"
 #include "cli/config_file.hpp"
 #include "cli/paths.hpp"
 #include "cli/prisma_js_client.hpp"
@@ -35,13 +36,6 @@ std::string resolve_or_throw(const schema::config::StringFromEnv& v) {
   auto value = schema::config::resolve_env(v, schema::config::process_env_lookup());
   if (!value) throw CliError(env_missing_message(v.from_env_var.value_or("")));
   return *value;
-}
-
-std::string format_ms(long long ms) {
-  if (ms < 1000) return std::to_string(ms) + "ms";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2fs", static_cast<double>(ms) / 1000.0);
-  return buf;
 }
 
 // Prisma's `datamodel` is merge_schemas(schemaFiles): the files' texts joined with "\n", then
@@ -223,7 +217,7 @@ void ExternalGenerators::generate(const schema::config::Generator& generator) {
     to = st.output->out.dim(" to ./" + rel);
   }
   std::cout << "✔ Generated " << st.output->out.bold(pretty) << (version.empty() ? "" : " (" + version + ")") << to
-            << " in " << format_ms(static_cast<long long>(ms)) << "\n\n";
+            << " in " << format_elapsed(std::chrono::milliseconds(ms)) << "\n\n";
   std::cout.flush();
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/cli_error.hpp"
+#include "cli/output_style.hpp"
 #include "cli/commands.hpp"
 #include "cli/project.hpp"
 
@@ -26,14 +27,6 @@ struct SchemaOptions {
 void add_schema_option(CLI::App* sub, SchemaOptions& opts) {
   sub->add_option("--schema", opts.schema,
                   "Custom path to your Prisma schema (a .prisma file or a folder of .prisma files)");
-}
-
-// Prisma's formatms: milliseconds under a second, else seconds with two decimals.
-std::string format_ms(long long ms) {
-  if (ms < 1000) return std::to_string(ms) + "ms";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2fs", static_cast<double>(ms) / 1000.0);
-  return buf;
 }
 
 // The process ends right after `validate` and `format`: freeing a large parsed schema (hundreds
@@ -122,7 +115,7 @@ int run_format(const SchemaOptions& opts, bool check, const Output& output) {
   const auto elapsed =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   std::cout << "Formatted " << output.out.underline(project.location.display_path) << " in "
-            << format_ms(static_cast<long long>(elapsed)) << " 🚀\n";
+            << format_elapsed(std::chrono::milliseconds(elapsed)) << " 🚀\n";
   return kExitOk;
 }
 

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -33,6 +34,14 @@ std::string Style::wrap(std::string_view open, std::string_view close, std::stri
   out += close;
   out += 'm';
   return out;
+}
+
+std::string format_elapsed(std::chrono::steady_clock::duration elapsed) {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
+  if (ms < 1000) return std::to_string(ms) + "ms";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2fs", static_cast<double>(ms) / 1000.0);
+  return buf;
 }
 
 }  // namespace prismapp::cli

@@ -1,6 +1,7 @@
 // Terminal styling: whether a stream gets ANSI colour, and kleur-compatible helpers (the same
 // escape codes Prisma's CLI emits through kleur).
 #pragma once
+#include <chrono>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -37,6 +38,10 @@ class Style {
   std::string wrap(std::string_view open, std::string_view close, std::string_view s) const;
   bool colour_;
 };
+
+// Prisma's formatms for "... in 123ms" / "... in 1.50s" lines: milliseconds below a second,
+// otherwise seconds with two decimals.
+std::string format_elapsed(std::chrono::steady_clock::duration elapsed);
 
 // What every command gets: one style per output stream.
 struct Output {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/introspect/names.hpp"
+#include "core/schema/db/database.hpp"
 
 namespace prismapp::introspect {
 namespace {
@@ -240,7 +241,7 @@ MappedName model_name_from_sql(const Context& ctx, const std::string& name, cons
   if (ns && !ctx.name_is_unique(sanitize(name))) {
     out.name = sanitize(*ns + "_" + name);
     out.mapped = name;
-  } else if (is_reserved_type_name(name)) {
+  } else if (schema::db::is_reserved_type_name(name)) {
     out.name = "Renamed" + name;
     out.mapped = name;
     out.renamed_reserved = true;

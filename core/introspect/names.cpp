@@ -2,7 +2,6 @@
 #include "core/introspect/names.hpp"
 
 #include <cstdio>
-#include <set>
 
 namespace prismapp::introspect {
 namespace {
@@ -42,18 +41,6 @@ std::string sanitize(std::string_view name) {
     i += len;
   }
   return out;
-}
-
-bool is_reserved_type_name(std::string_view name) {
-  // parser-database reserved_model_names.rs: PrismaClient and the JavaScript keywords.
-  static const std::set<std::string_view> kReserved = {
-      "PrismaClient", "async",      "await",     "break",   "case",    "catch",   "class",   "const",
-      "continue",     "debugger",   "default",   "delete",  "do",      "else",    "enum",    "export",
-      "extends",      "false",      "finally",   "for",     "function", "if",     "implements", "import",
-      "in",           "instanceof", "interface", "let",     "new",     "null",    "package", "private",
-      "protected",    "public",     "return",    "super",   "switch",  "this",    "throw",   "true",
-      "try",          "typeof",     "using",     "var",     "void",    "while",   "with",    "yield"};
-  return kReserved.count(name) > 0;
 }
 
 std::string quote(std::string_view text) {

@@ -1,6 +1,6 @@
 // Identifier rules of introspection: which database names are valid Prisma identifiers, how the
-// others are sanitised (sanitize_datamodel_names.rs), reserved model names, and PSL string
-// literals.
+// others are sanitised (sanitize_datamodel_names.rs) and PSL string literals. Reserved model
+// names are schema::db::is_reserved_type_name (the validator's list).
 #pragma once
 #include <string>
 #include <string_view>
@@ -12,8 +12,6 @@ namespace prismapp::introspect {
 bool needs_sanitation(std::string_view name);
 // Leading non-letters removed, every other invalid character replaced by `_` (may become "").
 std::string sanitize(std::string_view name);
-// Names the generated client reserves (Prisma's RESERVED_NAMES): such tables become Renamed<Name>.
-bool is_reserved_type_name(std::string_view name);
 // A PSL string literal with quotes: `"a \" b"`.
 std::string quote(std::string_view text);
 

@@ -126,6 +126,17 @@ std::string field_type_name(const Context& ctx, const sql::Column& column, const
   return "String";
 }
 
+std::string scalar_field_docs(const db::ScalarField* previous, bool commented_out) {
+  std::string docs;
+  if (previous && previous->ast->documentation) docs += render_documentation(previous->ast->documentation->text, "  ");
+  if (commented_out)
+    docs += render_documentation(
+        "This field was commented out because of an invalid name. Please provide a valid one that matches "
+        "[a-zA-Z][a-zA-Z0-9_]*",
+        "  ");
+  return docs;
+}
+
 std::string render_scalar_field(const Context& ctx, sql::ColumnId id, Warnings& warnings) {
   const sql::Column& column = ctx.sql.column(id);
   const sql::Table& table = ctx.sql.table(column.table);
@@ -133,14 +144,8 @@ std::string render_scalar_field(const Context& ctx, sql::ColumnId id, Warnings& 
   const db::ScalarField* prev = ctx.previous_field(id);
   const std::string model_name = ctx.table_name(column.table).name;
 
-  std::string docs;
-  if (prev && prev->ast->documentation) docs += render_documentation(prev->ast->documentation->text, "  ");
   const bool commented_out = name.name.empty();
-  if (commented_out)
-    docs += render_documentation(
-        "This field was commented out because of an invalid name. Please provide a valid one that matches "
-        "[a-zA-Z][a-zA-Z0-9_]*",
-        "  ");
+  const std::string docs = scalar_field_docs(prev, commented_out);
 
   std::string line = "  ";
   if (commented_out) line += "// ";

@@ -33,14 +33,8 @@ std::string render_view_field(const Context& ctx, std::size_t v, std::size_t c, 
   const MappedName& name = ctx.view_column_names[v][c];
   const db::ScalarField* prev = ctx.previous_view_field(v, c);
 
-  std::string docs;
-  if (prev && prev->ast->documentation) docs += render_documentation(prev->ast->documentation->text, "  ");
   const bool commented_out = name.name.empty();
-  if (commented_out)
-    docs += render_documentation(
-        "This field was commented out because of an invalid name. Please provide a valid one that matches "
-        "[a-zA-Z][a-zA-Z0-9_]*",
-        "  ");
+  const std::string docs = scalar_field_docs(prev, commented_out);
 
   sql::ColumnArity arity = column.type.arity;
   if (prev && arity == sql::ColumnArity::Nullable && ctx.hooks.keeps_previous_view_field_arity()) {

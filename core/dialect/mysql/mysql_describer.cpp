@@ -6,6 +6,7 @@
 
 #include <cctype>
 #include <map>
+#include <set>
 #include <string>
 
 #include "core/dialect/mysql/mysql_describer_columns.hpp"
@@ -61,7 +62,7 @@ class Describer {
   sql::SqlSchema schema_;
   std::map<std::string, sql::TableId> tables_;
   std::map<std::string, sql::ViewId> views_;
-  std::map<std::pair<std::string, std::string>, bool> json_checked_;  // (table, column)
+  std::set<std::pair<std::string, std::string>> json_checked_;  // (table, column) with a json_valid() CHECK
 
   std::optional<sql::ColumnId> column(const std::string& table, const std::string& name) const {
     auto it = tables_.find(table);
@@ -98,7 +99,7 @@ class Describer {
         {database_});
     for (const Row& row : rows) {
       const std::string column = text(row, 1);
-      if (lower(text(row, 2)) == "json_valid(`" + lower(column) + "`)") json_checked_[{text(row, 0), column}] = true;
+      if (lower(text(row, 2)) == "json_valid(`" + lower(column) + "`)") json_checked_.insert({text(row, 0), column});
     }
   }
 

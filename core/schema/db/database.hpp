@@ -23,6 +23,10 @@
 
 namespace prismapp::schema::db {
 
+// True for names the generated client reserves (PrismaClient and the JavaScript keywords): the
+// validator rejects them as model/enum names and introspection renames such tables.
+bool is_reserved_type_name(std::string_view name);
+
 // A model or view and its model-level attributes.
 struct ModelInfo {
   const ast::Model* ast = nullptr;

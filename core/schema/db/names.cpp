@@ -38,8 +38,11 @@ void validate_attribute_identifiers(const std::vector<ast::Attribute>& attribute
   for (const auto& attribute : attributes) validate_identifier(attribute.name, "Attribute", d);
 }
 
+}  // namespace
+
 // Names the generated client reserves (parser-database reserved_model_names.rs, kept in sync
-// with prisma-client-js): PrismaClient and the JavaScript keywords.
+// with prisma-client-js): PrismaClient and the JavaScript keywords. Declared in database.hpp
+// because introspection renames such tables with the same list.
 bool is_reserved_type_name(std::string_view name) {
   static const std::set<std::string_view> kReserved = {
       "PrismaClient", "async",  "await",   "break",     "case",       "catch",   "class",    "const",
@@ -50,6 +53,8 @@ bool is_reserved_type_name(std::string_view name) {
       "try",          "typeof", "using",   "var",       "void",       "while",   "with",     "yield"};
   return kReserved.count(name) > 0;
 }
+
+namespace {
 
 // Prisma always says `Error validating model "X"`, even for views (only the message says "view").
 void validate_model_name(const ast::Model& model, std::string_view kind, Diagnostics& d) {
