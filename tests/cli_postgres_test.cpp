@@ -57,12 +57,6 @@ std::vector<std::string> table_names(const PostgresTestDatabase& db) {
   return names;
 }
 
-std::string scalar(const PostgresTestDatabase& db, const std::string& sql, const std::vector<prismapp::dialect::Value>& params = {}) {
-  const auto rows = db.connect()->query(sql, params);
-  REQUIRE(rows.size() == 1);
-  return rows[0][0].value_or("NULL");
-}
-
 const prismapp::dialect::postgres::PostgresUrl& admin_url() {
   static const auto admin = prismapp::dialect::postgres::parse_postgres_url(postgres_admin_url());
   return admin;

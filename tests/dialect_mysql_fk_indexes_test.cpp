@@ -21,24 +21,12 @@ using namespace prismapp;
 
 namespace {
 
-const dialect::Dialect& mysql() {
-  const dialect::Dialect* d = dialect::find_dialect("mysql");
-  REQUIRE(d != nullptr);
-  return *d;
-}
-
-diff::CalculatedSchema calculate(const std::string& models) {
-  schema::SourceSet sources;
-  sources.add("schema.prisma",
-              "datasource db {\n  provider = \"mysql\"\n  url      = \"mysql://u:p@localhost:3306/db\"\n}\n\n" + models);
-  const auto validated = schema::validate_schema(std::move(sources));
-  if (validated.diagnostics.has_errors()) FAIL(validated.diagnostics.errors().front().message);
-  return diff::calculate(validated, mysql().calculator_hooks());
-}
+using testing::calculate_mysql;
+using testing::mysql_dialect;
 
 std::string script(const sql::SqlSchema& from, const diff::CalculatedSchema& to) {
-  return diff::render_script(diff::diff_schemas(from, to.schema, mysql().differ_hooks(), to.prisma_level_defaults),
-                             mysql().renderer());
+  return diff::render_script(diff::diff_schemas(from, to.schema, mysql_dialect().differ_hooks(), to.prisma_level_defaults),
+                             mysql_dialect().renderer());
 }
 
 sql::SqlSchema live(testing::MysqlTestDatabase& db) { return dialect::mysql::describe_mysql(*db.connect(), db.name); }
@@ -54,10 +42,10 @@ std::vector<std::string> walk(const std::vector<std::string>& schemas) {
   std::vector<std::string> scripts;
   for (std::size_t i = 0; i < schemas.size(); ++i) {
     CAPTURE(i, schemas[i]);
-    const auto target = calculate(schemas[i]);
+    const auto target = calculate_mysql(schemas[i]);
     auto migrated = testing::fresh_mysql_database("fkidx_m");
-    const sql::SqlSchema previous = i == 0 ? sql::SqlSchema{} : calculate(schemas[i - 1]).schema;
-    if (i > 0) migrated.connect()->execute_script(script(sql::SqlSchema{}, calculate(schemas[i - 1])));
+    const sql::SqlSchema previous = i == 0 ? sql::SqlSchema{} : calculate_mysql(schemas[i - 1]).schema;
+    if (i > 0) migrated.connect()->execute_script(script(sql::SqlSchema{}, calculate_mysql(schemas[i - 1])));
     const std::string migration = script(previous, target);
     scripts.push_back(migration);
     CAPTURE(migration);
@@ -81,7 +69,7 @@ const std::string kRelation = "  author   User   @relation(fields: [authorId], r
 
 TEST_CASE("mysql fk indexes: the calculated schema holds the index InnoDB makes, CREATE TABLE does not",
           "[mysql][fk-index]") {
-  const auto calc = calculate(kUser + kPost + kRelation + "}\n");
+  const auto calc = calculate_mysql(kUser + kPost + kRelation + "}\n");
   const auto post = calc.schema.find_table("Post");
   REQUIRE(post);
   int implicit = 0;
@@ -96,9 +84,9 @@ TEST_CASE("mysql fk indexes: the calculated schema holds the index InnoDB makes,
   CHECK(from_empty.find("INDEX `Post_authorId_fkey`") == std::string::npos);
 
   // Covered by an index (or the primary key): no implicit index.
-  const auto covered = calculate(kUser + kPost + kRelation + "  @@index([authorId, title])\n}\n");
+  const auto covered = calculate_mysql(kUser + kPost + kRelation + "  @@index([authorId, title])\n}\n");
   for (const auto& index : covered.schema.indexes) CHECK_FALSE(index.implicit_for_foreign_key);
-  const auto pk = calculate(kUser + "model Post {\n  authorId Int\n  n Int\n  author User @relation(fields: [authorId], references: [id])\n  @@id([authorId, n])\n}\n");
+  const auto pk = calculate_mysql(kUser + "model Post {\n  authorId Int\n  n Int\n  author User @relation(fields: [authorId], references: [id])\n  @@id([authorId, n])\n}\n");
   for (const auto& index : pk.schema.indexes) CHECK_FALSE(index.implicit_for_foreign_key);
 }
 
@@ -180,11 +168,11 @@ TEST_CASE("mysql describer: view columns in one query, enums of views, views lef
   CHECK(schema.table(*schema.find_table("A")).columns.size() == 4);  // view columns stay out of tables
 
   // The schema without the view: nothing to migrate (views are never diffed), the view survives.
-  const auto target = calculate("model A {\n  id Int @id\n  val A_val?\n  name String @db.VarChar(20)\n  price Decimal? @db.Decimal(10, 2)\n}\n\nenum A_val {\n  a\n  b\n}\n");
+  const auto target = calculate_mysql("model A {\n  id Int @id\n  val A_val?\n  name String @db.VarChar(20)\n  price Decimal? @db.Decimal(10, 2)\n}\n\nenum A_val {\n  a\n  b\n}\n");
   CHECK(script(schema, target) == kEmpty);
 
   // Reset drops views too.
-  auto conn = mysql().connect(db.url);
+  auto conn = mysql_dialect().connect(db.url);
   conn->reset();
   CHECK(live(db).views.empty());
 }

@@ -20,20 +20,8 @@ using namespace prismapp;
 
 namespace {
 
-const dialect::Dialect& mysql() {
-  const dialect::Dialect* d = dialect::find_dialect("mysql");
-  REQUIRE(d != nullptr);
-  return *d;
-}
-
-diff::CalculatedSchema calculate(const std::string& models) {
-  schema::SourceSet sources;
-  sources.add("schema.prisma",
-              "datasource db {\n  provider = \"mysql\"\n  url      = \"mysql://u:p@localhost:3306/db\"\n}\n\n" + models);
-  const auto validated = schema::validate_schema(std::move(sources));
-  if (validated.diagnostics.has_errors()) FAIL(validated.diagnostics.errors().front().message);
-  return diff::calculate(validated, mysql().calculator_hooks());
-}
+using testing::calculate_mysql;
+using testing::mysql_dialect;
 
 struct Applied {
   std::string script;
@@ -44,11 +32,11 @@ struct Applied {
 Applied migrate(testing::MysqlTestDatabase& db, const std::string& models, bool execute = true) {
   auto conn = db.connect();
   const sql::SqlSchema live = dialect::mysql::describe_mysql(*conn, db.name);
-  const auto target = calculate(models);
-  const auto migration = diff::diff_schemas(live, target.schema, mysql().differ_hooks(), target.prisma_level_defaults);
+  const auto target = calculate_mysql(models);
+  const auto migration = diff::diff_schemas(live, target.schema, mysql_dialect().differ_hooks(), target.prisma_level_defaults);
   Applied out;
-  out.warnings = diff::check_destructive_changes(migration, mysql().differ_hooks(), conn.get());
-  out.script = diff::render_script(migration, mysql().renderer());
+  out.warnings = diff::check_destructive_changes(migration, mysql_dialect().differ_hooks(), conn.get());
+  out.script = diff::render_script(migration, mysql_dialect().renderer());
   if (execute && !migration.steps.empty()) conn->execute_script(out.script);
   return out;
 }
@@ -57,9 +45,9 @@ Applied migrate(testing::MysqlTestDatabase& db, const std::string& models, bool 
 std::string drift(testing::MysqlTestDatabase& db, const std::string& models) {
   auto conn = db.connect();
   const sql::SqlSchema live = dialect::mysql::describe_mysql(*conn, db.name);
-  const auto target = calculate(models);
-  return diff::render_script(diff::diff_schemas(live, target.schema, mysql().differ_hooks(), target.prisma_level_defaults),
-                             mysql().renderer());
+  const auto target = calculate_mysql(models);
+  return diff::render_script(diff::diff_schemas(live, target.schema, mysql_dialect().differ_hooks(), target.prisma_level_defaults),
+                             mysql_dialect().renderer());
 }
 
 constexpr const char* kEmpty = "-- This is an empty migration.\n";

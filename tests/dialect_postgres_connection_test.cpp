@@ -15,6 +15,7 @@
 using namespace prismapp;
 using namespace prismapp::dialect;
 using namespace prismapp::dialect::postgres;
+using prismapp::testing::catch_error;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 
@@ -26,17 +27,6 @@ std::string scalar(Connection& c, std::string_view sql, const std::vector<Value>
   REQUIRE(rows[0].size() >= 1);
   REQUIRE(rows[0][0].has_value());
   return *rows[0][0];
-}
-
-template <typename F>
-DatabaseError catch_error(F&& f) {
-  try {
-    f();
-  } catch (const DatabaseError& e) {
-    return e;
-  }
-  FAIL("expected a DatabaseError");
-  return DatabaseError("", "");
 }
 
 }  // namespace

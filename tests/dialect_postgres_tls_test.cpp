@@ -14,6 +14,7 @@
 using namespace prismapp;
 using namespace prismapp::dialect;
 using namespace prismapp::dialect::postgres;
+using prismapp::testing::catch_error;
 namespace fs = std::filesystem;
 
 namespace {
@@ -34,17 +35,6 @@ std::string ssl_in_use(const std::string& url) {
   const auto rows = conn->query("SELECT ssl::text FROM pg_stat_ssl WHERE pid = pg_backend_pid()");
   REQUIRE(rows.size() == 1);
   return rows[0][0].value_or("");
-}
-
-template <typename F>
-DatabaseError catch_error(F&& f) {
-  try {
-    f();
-  } catch (const DatabaseError& e) {
-    return e;
-  }
-  FAIL("expected a DatabaseError");
-  return DatabaseError("", "");
 }
 
 }  // namespace

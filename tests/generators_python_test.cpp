@@ -277,6 +277,7 @@ TEST_CASE("python generator: every generated module compiles", "[generate][pytho
   const auto result = validate(kSampleSchema);
   for (int depth : {5, -1, 2}) {
     const auto files = render(result, decimal_options(depth));
+    REQUIRE_FALSE(files.empty());  // py_compile without files would pass
     TempDir dir;
     for (const auto& f : files) write_file(dir / f.path, f.content);
     const auto r = shell("/usr/bin/python3 -m py_compile " + [&] {

@@ -77,6 +77,24 @@ RunResult execute_sql(const std::string& url, const fs::path& file) {
   return run_prismapp(d.path(), {"db", "execute", "--url", url, "--file", file.string()});
 }
 
+// Executes the fixture `file` into `first`, then round trips it into the empty `second`.
+void round_trip_fixture(const std::string& provider, const fs::path& file, const std::string& first, const std::string& second) {
+  const auto executed = execute_sql(first, file);
+  INFO(executed.err);
+  REQUIRE(executed.exit_code == 0);
+  round_trip(provider, first, second);
+}
+
+// Pushes the oracle schema `name` into `first`, then round trips it into the empty `second`.
+void round_trip_oracle(const std::string& provider, const std::string& name, const std::string& first, const std::string& second) {
+  TempDir p;
+  write_file(p / "prisma/schema.prisma", read_file(kOracle / "schemas" / name));
+  const auto pushed = run_with_url(p.path(), first, {"db", "push", "--skip-generate"});
+  INFO(pushed.err);
+  REQUIRE(pushed.exit_code == 0);
+  round_trip(provider, first, second);
+}
+
 }  // namespace
 
 TEST_CASE("db pull: a Django-style SQLite database round trips", "[introspect][sqlite][fixtures]") {
@@ -84,51 +102,32 @@ TEST_CASE("db pull: a Django-style SQLite database round trips", "[introspect][s
   const std::string first = "file:" + (dbs / "first.db").string();
   const std::string second = "file:" + (dbs / "second.db").string();
   write_file(dbs / "second.db", "");
-  const auto executed = execute_sql(first, kFixtures / "sqlite_django_style.sql");
-  INFO(executed.err);
-  REQUIRE(executed.exit_code == 0);
-  round_trip("sqlite", first, second);
+  round_trip_fixture("sqlite", kFixtures / "sqlite_django_style.sql", first, second);
 }
 
 TEST_CASE("db pull: a hand-written PostgreSQL database round trips", "[introspect][postgres][fixtures]") {
   auto first = fresh_postgres_database("pull_fix");
   auto second = fresh_postgres_database("pull_fix");
-  const auto executed = execute_sql(first.url, kFixtures / "postgres_hand_written.sql");
-  INFO(executed.err);
-  REQUIRE(executed.exit_code == 0);
-  round_trip("postgresql", first.url, second.url);
+  round_trip_fixture("postgresql", kFixtures / "postgres_hand_written.sql", first.url, second.url);
 }
 
 TEST_CASE("db pull: a Rails-style MySQL database round trips", "[introspect][mysql][fixtures]") {
   auto first = fresh_mysql_database("pull_fix");
   auto second = fresh_mysql_database("pull_fix");
-  const auto executed = execute_sql(first.url, kFixtures / "mysql_rails_style.sql");
-  INFO(executed.err);
-  REQUIRE(executed.exit_code == 0);
-  round_trip("mysql", first.url, second.url);
+  round_trip_fixture("mysql", kFixtures / "mysql_rails_style.sql", first.url, second.url);
 }
 
 TEST_CASE("db pull: the 500-model schema round trips on PostgreSQL and SQLite", "[introspect][fixtures][large]") {
   SECTION("postgresql") {
     auto first = fresh_postgres_database("pull_large");
     auto second = fresh_postgres_database("pull_large");
-    TempDir p;
-    write_file(p / "prisma/schema.prisma", read_file(kOracle / "schemas" / "large-pg6.prisma"));
-    const auto pushed = run_with_url(p.path(), first.url, {"db", "push", "--skip-generate"});
-    INFO(pushed.err);
-    REQUIRE(pushed.exit_code == 0);
-    round_trip("postgresql", first.url, second.url);
+    round_trip_oracle("postgresql", "large-pg6.prisma", first.url, second.url);
   }
   SECTION("sqlite") {
     TempDir dbs;
     write_file(dbs / "second.db", "");
     const std::string first = "file:" + (dbs / "first.db").string();
-    TempDir p;
-    write_file(p / "prisma/schema.prisma", read_file(kOracle / "schemas" / "large-sqlite6.prisma"));
-    const auto pushed = run_with_url(p.path(), first, {"db", "push", "--skip-generate"});
-    INFO(pushed.err);
-    REQUIRE(pushed.exit_code == 0);
-    round_trip("sqlite", first, "file:" + (dbs / "second.db").string());
+    round_trip_oracle("sqlite", "large-sqlite6.prisma", first, "file:" + (dbs / "second.db").string());
   }
 }
 

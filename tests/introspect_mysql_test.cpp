@@ -2,7 +2,6 @@
 // idempotence) and round trips of fixture schemas.
 #include <catch2/catch.hpp>
 
-#include <iostream>
 #include <set>
 
 #include "core/diff/calculator.hpp"
@@ -24,26 +23,16 @@ const std::set<std::string> kKnownFailures = {};
 }  // namespace
 
 TEST_CASE("db pull: MySQL introspection corpus", "[introspect][mysql]") {
-  int passed = 0, total = 0;
-  for (const auto& c : introspection_cases("mysql")) {
-    // mysql8-only cases (expression indexes) do not apply to the MariaDB test server.
-    if (std::find(c.tags.begin(), c.tags.end(), "mysql") == c.tags.end()) continue;
-    ++total;
+  // mysql8-only cases (expression indexes) do not apply to the MariaDB test server.
+  std::vector<IntrospectionCase> cases;
+  for (auto& c : introspection_cases("mysql"))
+    if (std::find(c.tags.begin(), c.tags.end(), "mysql") != c.tags.end()) cases.push_back(std::move(c));
+  check_corpus("[introspect][mysql]", cases, kKnownFailures, [](const IntrospectionCase& c) {
     auto db = fresh_mysql_database("pull");
     auto conn = db.connect();
     conn->execute_script(c.sql);
-    const CaseOutcome out = run_case(my(), *conn, c);
-    const bool ok = out.first_ok && out.second_ok;
-    if (ok) ++passed;
-    if (kKnownFailures.count(c.name)) {
-      CHECK_FALSE(ok);
-      continue;
-    }
-    INFO(c.name);
-    CHECK(out.first == c.expected);
-    CHECK(out.second == out.first);
-  }
-  std::cout << "[introspect][mysql] corpus: " << passed << "/" << total << " passed\n";
+    return run_case(my(), *conn, c);
+  });
 }
 
 namespace {

@@ -2,7 +2,6 @@
 // idempotence), the Prisma 6.19 oracle pulls, round trips of fixture schemas and the CLI.
 #include <catch2/catch.hpp>
 
-#include <iostream>
 #include <set>
 
 #include "tests/introspect_test_helpers.hpp"
@@ -21,24 +20,12 @@ const std::set<std::string> kKnownFailures = {};
 }  // namespace
 
 TEST_CASE("db pull: PostgreSQL introspection corpus", "[introspect][postgres]") {
-  int passed = 0, total = 0;
-  for (const auto& c : introspection_cases("postgres")) {
-    ++total;
+  check_corpus("[introspect][postgres]", introspection_cases("postgres"), kKnownFailures, [](const IntrospectionCase& c) {
     auto db = fresh_postgres_database("pull");
     auto conn = db.connect();
     conn->execute_script(c.sql);
-    const CaseOutcome out = run_case(pg(), *conn, c);
-    const bool ok = out.first_ok && out.second_ok;
-    if (ok) ++passed;
-    if (kKnownFailures.count(c.name)) {
-      CHECK_FALSE(ok);  // remove it from the list when it passes
-      continue;
-    }
-    INFO(c.name);
-    CHECK(out.first == c.expected);
-    CHECK(out.second == out.first);
-  }
-  std::cout << "[introspect][postgres] corpus: " << passed << "/" << total << " passed\n";
+    return run_case(pg(), *conn, c);
+  });
 }
 
 namespace {

@@ -124,6 +124,7 @@ TEST_CASE("db pull round trips the SQLite scenario corpus and oracle schema", "[
     ++count;
   }
   std::cout << "[introspect][sqlite] round trips: " << count << " scenario schemas\n";
+  REQUIRE(count > 0);  // the scenario corpus was found
 }
 
 TEST_CASE("db pull round trips PostgreSQL schemas", "[introspect][postgres]") {

@@ -2,7 +2,6 @@
 // idempotence), the Prisma 6.19 oracle pulls and round trips of fixture schemas.
 #include <catch2/catch.hpp>
 
-#include <iostream>
 #include <set>
 
 #include "core/dialect/sqlite/sqlite_introspection.hpp"
@@ -25,24 +24,12 @@ const std::set<std::string> kKnownFailures = {};
 }  // namespace
 
 TEST_CASE("db pull: SQLite introspection corpus", "[introspect][sqlite]") {
-  int passed = 0, total = 0;
-  for (const auto& c : introspection_cases("sqlite")) {
-    ++total;
+  check_corpus("[introspect][sqlite]", introspection_cases("sqlite"), kKnownFailures, [](const IntrospectionCase& c) {
     TempDir dir;
     auto conn = lite().connect("file:" + (dir.path() / "dev.db").string());
     conn->execute_script(c.sql);
-    const CaseOutcome out = run_case(lite(), *conn, c);
-    const bool ok = out.first_ok && out.second_ok;
-    if (ok) ++passed;
-    if (kKnownFailures.count(c.name)) {
-      CHECK_FALSE(ok);
-      continue;
-    }
-    INFO(c.name);
-    CHECK(out.first == c.expected);
-    CHECK(out.second == out.first);
-  }
-  std::cout << "[introspect][sqlite] corpus: " << passed << "/" << total << " passed\n";
+    return run_case(lite(), *conn, c);
+  });
 }
 
 namespace {

@@ -5,11 +5,15 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <catch2/catch.hpp>
 
 #include "core/dialect/dialect.hpp"
 #include "core/dialect/introspection_hooks.hpp"
@@ -113,6 +117,31 @@ inline CaseOutcome run_case(const dialect::Dialect& dialect, dialect::Connection
   out.second = pull(dialect, connection, out.first).text;
   out.second_ok = out.second == out.first;
   return out;
+}
+
+// The corpus test of one database: `run` executes a case on a fresh database and returns its
+// outcome. Every case must give the expected text and pull back to itself, except the
+// `known_failures`, which must still fail (remove one from the list when it passes). An empty
+// corpus fails: a missing or misnamed corpus folder must not pass as "0/0".
+template <typename Run>
+void check_corpus(const std::string& label, const std::vector<IntrospectionCase>& cases,
+                  const std::set<std::string>& known_failures, Run&& run) {
+  REQUIRE_FALSE(cases.empty());
+  int passed = 0, total = 0;
+  for (const auto& c : cases) {
+    ++total;
+    const CaseOutcome out = run(c);
+    const bool ok = out.first_ok && out.second_ok;
+    if (ok) ++passed;
+    if (known_failures.count(c.name)) {
+      CHECK_FALSE(ok);
+      continue;
+    }
+    INFO(c.name);
+    CHECK(out.first == c.expected);
+    CHECK(out.second == out.first);
+  }
+  std::cout << label << " corpus: " << passed << "/" << total << " passed\n";
 }
 
 }  // namespace prismapp::testing

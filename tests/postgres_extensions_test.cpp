@@ -25,12 +25,6 @@ void write_extensions_schema(const TempDir& dir, const std::string& extensions) 
                  "\n}\n\nmodel User {\n  id    Int    @id\n  email String @db.Citext\n}\n");
 }
 
-std::string scalar(const PostgresTestDatabase& db, const std::string& sql) {
-  const auto rows = db.connect()->query(sql);
-  REQUIRE(rows.size() == 1);
-  return rows[0][0].value_or("NULL");
-}
-
 std::string version_of(const PostgresTestDatabase& db, const std::string& extension) {
   const auto rows = db.connect()->query("SELECT extversion FROM pg_extension WHERE extname = '" + extension + "'");
   return rows.empty() ? "<none>" : rows[0][0].value_or("NULL");

@@ -36,12 +36,6 @@ std::string ns_of_table(const sql::SqlSchema& s, const std::string& table) {
   return "<none>";
 }
 
-std::string scalar(const PostgresTestDatabase& db, const std::string& sql) {
-  const auto rows = db.connect()->query(sql);
-  REQUIRE(rows.size() == 1);
-  return rows[0][0].value_or("NULL");
-}
-
 void write_multi_schema(const TempDir& dir, const std::string& models) {
   write_file(dir / "prisma/schema.prisma",
              "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n"

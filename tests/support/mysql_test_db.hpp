@@ -9,9 +9,14 @@
 #include <string_view>
 #include <utility>
 
+#include <catch2/catch.hpp>
+
+#include "core/dialect/dialect.hpp"
 #include "core/dialect/mysql/mysql_connection.hpp"
 #include "core/dialect/mysql/mysql_script.hpp"
 #include "core/dialect/mysql/mysql_url.hpp"
+#include "core/diff/calculator.hpp"
+#include "core/schema/schema.hpp"
 
 namespace prismapp::testing {
 
@@ -75,6 +80,23 @@ inline MysqlTestDatabase fresh_mysql_database(std::string_view tag) {
                                                         " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
   std::string url = dialect::mysql::mysql_url_with_database(admin_url, name);
   return MysqlTestDatabase(std::move(name), std::move(url));
+}
+
+// The MySQL dialect of the test binary.
+inline const dialect::Dialect& mysql_dialect() {
+  const dialect::Dialect* d = dialect::find_dialect("mysql");
+  REQUIRE(d != nullptr);
+  return *d;
+}
+
+// `models` below a MySQL datasource, validated (a schema error fails the test) and calculated.
+inline diff::CalculatedSchema calculate_mysql(const std::string& models) {
+  schema::SourceSet sources;
+  sources.add("schema.prisma",
+              "datasource db {\n  provider = \"mysql\"\n  url      = \"mysql://u:p@localhost:3306/db\"\n}\n\n" + models);
+  const auto validated = schema::validate_schema(std::move(sources));
+  if (validated.diagnostics.has_errors()) FAIL(validated.diagnostics.errors().front().message);
+  return diff::calculate(validated, mysql_dialect().calculator_hooks());
 }
 
 }  // namespace prismapp::testing

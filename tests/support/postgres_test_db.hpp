@@ -10,6 +10,9 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
+
+#include <catch2/catch.hpp>
 
 #include "core/dialect/postgres/postgres_connection.hpp"
 #include "core/dialect/postgres/postgres_url.hpp"
@@ -79,6 +82,26 @@ inline PostgresTestDatabase fresh_postgres_database(std::string_view tag) {
                                                                           dialect::postgres::quote_identifier(name));
   std::string url = dialect::postgres::with_database(admin_url, name);
   return PostgresTestDatabase(std::move(name), std::move(url));
+}
+
+// The one value `sql` returns (one row; NULL reads "NULL"), on a fresh connection to `db`.
+inline std::string scalar(const PostgresTestDatabase& db, const std::string& sql,
+                          const std::vector<dialect::Value>& params = {}) {
+  const auto rows = db.connect()->query(sql, params);
+  REQUIRE(rows.size() == 1);
+  return rows[0][0].value_or("NULL");
+}
+
+// The DatabaseError `f` throws; the test fails when it throws none.
+template <typename F>
+dialect::DatabaseError catch_error(F&& f) {
+  try {
+    f();
+  } catch (const dialect::DatabaseError& e) {
+    return e;
+  }
+  FAIL("expected a DatabaseError");
+  return dialect::DatabaseError("", "");
 }
 
 }  // namespace prismapp::testing
