@@ -241,18 +241,7 @@ std::string render_partials(const SchemaView& view, const std::vector<PartialMod
       if (f.is_list && !f.is_relational && !f.optional) required_lists.push_back(py_str(f.name));
     }
     if (p.fields.empty()) w.line("pass");
-    if (!required_lists.empty()) {
-      // Like models.py: raw queries give None for list columns never set; Prisma's own reads give [].
-      std::string args;
-      for (const auto& n : required_lists) args += (args.empty() ? "" : ", ") + n;
-      w.line();
-      w.line("@field_validator(" + args + ", pre=True, allow_reuse=True)");
-      w.line("@classmethod");
-      w.line("def _transform_required_list_fields(cls, value: object) -> object:");
-      w.line("    if value is None:");
-      w.line("        return []");
-      w.line("    return value");
-    }
+    write_required_list_validator(w, required_lists);  // same validator as models.py
     w.dedent();
     w.line();
   }

@@ -91,4 +91,17 @@ std::string module_header(std::string_view what) {
   return out;
 }
 
+void write_required_list_validator(PyWriter& w, const std::vector<std::string>& quoted_names) {
+  if (quoted_names.empty()) return;
+  std::string args;
+  for (const auto& n : quoted_names) args += (args.empty() ? "" : ", ") + n;
+  w.line();
+  w.line("@field_validator(" + args + ", pre=True, allow_reuse=True)");
+  w.line("@classmethod");
+  w.line("def _transform_required_list_fields(cls, value: object) -> object:");
+  w.line("    if value is None:");
+  w.line("        return []");
+  w.line("    return value");
+}
+
 }  // namespace prismapp::generators::python

@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -41,5 +42,10 @@ class PyWriter {
   std::string out_;
   int indent_ = 0;
 };
+
+// The `_transform_required_list_fields` validator of models.py and partials.py (at the writer's
+// current indent) for the given fields (as Python string literals; nothing when empty): raw queries
+// give None for list columns never set, Prisma's own reads give [].
+void write_required_list_validator(PyWriter& w, const std::vector<std::string>& quoted_names);
 
 }  // namespace prismapp::generators::python

@@ -136,18 +136,7 @@ std::string render_models(const SchemaView& view) {
       if (f->documentation) w.line("\"\"\"" + py_docstring(*f->documentation) + "\"\"\"");
       if (f->is_list && !f->is_relation()) required_lists.push_back(py_str(f->name));
     }
-    if (!required_lists.empty()) {
-      // Raw queries return None for list columns never set; Prisma's own reads give [].
-      std::string args;
-      for (const auto& n : required_lists) args += (args.empty() ? "" : ", ") + n;
-      w.line();
-      w.line("@field_validator(" + args + ", pre=True, allow_reuse=True)");
-      w.line("@classmethod");
-      w.line("def _transform_required_list_fields(cls, value: object) -> object:");
-      w.line("    if value is None:");
-      w.line("        return []");
-      w.line("    return value");
-    }
+    write_required_list_validator(w, required_lists);
     w.line();
     w.line("@staticmethod");
     w.line("def create_partial(");

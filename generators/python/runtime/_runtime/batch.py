@@ -12,9 +12,10 @@ __all__ = ('SyncBatcher', 'AsyncBatcher', 'Batcher')
 _Op = Tuple[str, Any, Dict[str, Any]]
 
 
-class SyncBatcher:
-    def __init__(self, client: 'SyncBasePrisma') -> None:
-        self._client = client
+class _Queue:
+    """Queueing shared by both batchers; only commit() differs (it awaits in the async one)."""
+
+    def __init__(self) -> None:
         self._ops: List[_Op] = []
 
     def _add(self, *, method: str, model: Any, arguments: Dict[str, Any]) -> None:
@@ -22,6 +23,12 @@ class SyncBatcher:
 
     def execute_raw(self, query: str, *args: Any) -> None:
         self._ops.append(('execute_raw', None, {'query': query, 'args': list(args)}))
+
+
+class SyncBatcher(_Queue):
+    def __init__(self, client: 'SyncBasePrisma') -> None:
+        super().__init__()
+        self._client = client
 
     def commit(self) -> None:
         ops, self._ops = self._ops, []
@@ -36,16 +43,10 @@ class SyncBatcher:
             self.commit()
 
 
-class AsyncBatcher:
+class AsyncBatcher(_Queue):
     def __init__(self, client: 'AsyncBasePrisma') -> None:
+        super().__init__()
         self._client = client
-        self._ops: List[_Op] = []
-
-    def _add(self, *, method: str, model: Any, arguments: Dict[str, Any]) -> None:
-        self._ops.append((method, model, dict(arguments)))
-
-    def execute_raw(self, query: str, *args: Any) -> None:
-        self._ops.append(('execute_raw', None, {'query': query, 'args': list(args)}))
 
     async def commit(self) -> None:
         ops, self._ops = self._ops, []

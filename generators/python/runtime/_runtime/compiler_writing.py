@@ -64,11 +64,12 @@ class WriteCompiler(ReadCompiler):
                     'P2012', f'Missing a required value at `{m.name}.{f.name}`: A value is required but not set.',
                     {'path': f'{m.name}.{f.name}'}))
 
-    def create(self, m: ModelInfo, data: Mapping[str, Any], extra: Optional[Mapping[str, Any]] = None) -> Plan:
-        """INSERT one record with nested writes; returns the full row of the new record."""
+    def _split_data(self, m: ModelInfo, data: Mapping[str, Any], scalars: Dict[str, Any],
+                    relation_hint: str) -> List[Tuple[FieldInfo, Dict[str, Any]]]:
+        """Checks a create/update `data` argument: scalar values go into `scalars`, relation fields come back
+        as (field, nested operations) in the order given. `relation_hint` ends the bad-relation-value message."""
         if not isinstance(data, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance]
             raise data_error('Invalid `data` argument: expected an object')
-        values: Dict[str, Any] = dict(extra or {})
         rel_ops: List[Tuple[FieldInfo, Dict[str, Any]]] = []
         for key, value in data.items():
             f = m.fields.get(key)
@@ -76,10 +77,16 @@ class WriteCompiler(ReadCompiler):
                 raise unknown_arg(m, key, '`data`')
             if f.is_relation:
                 if not isinstance(value, Mapping):
-                    raise data_error(f'Invalid value for relation `{key}`: expected create/connect/connect_or_create')
+                    raise data_error(f'Invalid value for relation `{key}`{relation_hint}')
                 rel_ops.append((f, arg_keys(cast(Mapping[str, Any], value))))
             else:
-                values[key] = value
+                scalars[key] = value
+        return rel_ops
+
+    def create(self, m: ModelInfo, data: Mapping[str, Any], extra: Optional[Mapping[str, Any]] = None) -> Plan:
+        """INSERT one record with nested writes; returns the full row of the new record."""
+        values: Dict[str, Any] = dict(extra or {})
+        rel_ops = self._split_data(m, data, values, ': expected create/connect/connect_or_create')
         # Relations whose foreign key lives on this model are written first to fill in the key.
         for f, ops in rel_ops:
             link = self.schema.link(m, f)
@@ -280,20 +287,8 @@ class WriteCompiler(ReadCompiler):
 
     def update_record(self, m: ModelInfo, row: Row, data: Mapping[str, Any]) -> Plan:
         """UPDATE one existing record (given as its full row) with nested writes; returns the new row."""
-        if not isinstance(data, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance]
-            raise data_error('Invalid `data` argument: expected an object')
         scalar_data: Dict[str, Any] = {}
-        rel_ops: List[Tuple[FieldInfo, Dict[str, Any]]] = []
-        for key, value in data.items():
-            f = m.fields.get(key)
-            if f is None:
-                raise unknown_arg(m, key, '`data`')
-            if f.is_relation:
-                if not isinstance(value, Mapping):
-                    raise data_error(f'Invalid value for relation `{key}`')
-                rel_ops.append((f, arg_keys(cast(Mapping[str, Any], value))))
-            else:
-                scalar_data[key] = value
+        rel_ops = self._split_data(m, data, scalar_data, '')
         delete_after: List[Tuple[ModelInfo, Dict[str, Any]]] = []
         for f, ops in rel_ops:
             link = self.schema.link(m, f)

@@ -58,15 +58,25 @@ def _format_style(sql: str, raw: bool, provider: str, params: List[Any]) -> Tupl
 
 
 def _native(cache: Dict[str, str], sql: str, placeholder: str, escape_percent: bool) -> str:
-    """`sql` (parameters marked with PARAM) in the driver's placeholder style, converted once per connection
-    and statement text: the fast path (fastpath.py) runs the same few texts over and over."""
+    """`sql` (parameters marked with PARAM) in the driver's placeholder style ('$n': numbered, for asyncpg),
+    converted once per connection and statement text: the fast path (fastpath.py) runs the same few texts
+    over and over."""
     native = cache.get(sql)
     if native is None:
         if len(cache) >= 1000:
             cache.clear()
-        native = (sql.replace('%', '%%') if escape_percent else sql).replace(PARAM, placeholder)
+        if placeholder == '$n':
+            native = _dollar_params(sql)
+        else:
+            native = (sql.replace('%', '%%') if escape_percent else sql).replace(PARAM, placeholder)
         cache[sql] = native
     return native
+
+
+def _dollar_params(sql: str) -> str:
+    """PARAM markers as asyncpg's numbered placeholders $1, $2, ..."""
+    pieces = sql.split(PARAM)
+    return pieces[0] + ''.join(f'${i}{piece}' for i, piece in enumerate(pieces[1:], 1))
 
 
 def _log(enabled: bool, sql: str, params: List[Any]) -> None:
@@ -122,8 +132,51 @@ class SqliteConnection:
         self.conn.close()
 
 
-class PsycopgConnection:
+class _DbApiConnection:
+    """What psycopg2 and pymysql connections share (both DB-API cursors, `%s` placeholders). fetch() stays
+    in each subclass: it is the per-query hot path and the drivers return rows differently (list / tuple)."""
+
+    provider: str
+    conn: Any
+    log: bool
+    _begin_sql: str
+    _has_lastrowid: bool  # psycopg2's lastrowid is an OID, not the inserted id: report None like before
+
+    def execute(self, stmt: Statement, raw: bool = False) -> Result:
+        sql, params = _format_style(stmt.sql, raw, self.provider, stmt.params)
+        _log(self.log, sql, params)
+        try:
+            with self.conn.cursor() as cur:
+                cur.execute(sql, params or None)
+                rows: List[Any] = list(cur.fetchall()) if cur.description else []
+                cols = [d[0] for d in cur.description] if cur.description else []
+                return Result(cols, rows, cur.rowcount, cur.lastrowid if self._has_lastrowid else None)
+        except Exception as exc:
+            raise wrap(self.provider, exc, raw) from None
+
+    def begin(self) -> None:
+        self.execute(Statement(self._begin_sql, [], False))
+
+    def commit(self) -> None:
+        self.execute(Statement('COMMIT', [], False))
+
+    def rollback(self) -> None:
+        try:
+            self.execute(Statement('ROLLBACK', [], False))
+        except Exception:
+            pass
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except Exception:
+            pass
+
+
+class PsycopgConnection(_DbApiConnection):
     provider = 'postgresql'
+    _begin_sql = 'BEGIN'
+    _has_lastrowid = False
 
     def __init__(self, info: ConnInfo, timeout: float, log: bool = False) -> None:
         import psycopg2  # pyright: ignore
@@ -145,18 +198,6 @@ class PsycopgConnection:
         if info.schema:
             self.execute(Statement('SET search_path TO ' + '"' + info.schema.replace('"', '""') + '"', [], False))
 
-    def execute(self, stmt: Statement, raw: bool = False) -> Result:
-        sql, params = _format_style(stmt.sql, raw, 'postgresql', stmt.params)
-        _log(self.log, sql, params)
-        try:
-            with self.conn.cursor() as cur:
-                cur.execute(sql, params or None)
-                rows: List[Any] = cur.fetchall() if cur.description else []
-                cols = [d[0] for d in cur.description] if cur.description else []
-                return Result(cols, rows, cur.rowcount, None)
-        except Exception as exc:
-            raise wrap('postgresql', exc, raw) from None
-
     def fetch(self, sql: str, params: List[Any]) -> List[Sequence[Any]]:
         native = self.native.get(sql) or _native(self.native, sql, '%s', True)
         if self.log:
@@ -168,27 +209,11 @@ class PsycopgConnection:
         except Exception as exc:
             raise wrap('postgresql', exc, False) from None
 
-    def begin(self) -> None:
-        self.execute(Statement('BEGIN', [], False))
 
-    def commit(self) -> None:
-        self.execute(Statement('COMMIT', [], False))
-
-    def rollback(self) -> None:
-        try:
-            self.execute(Statement('ROLLBACK', [], False))
-        except Exception:
-            pass
-
-    def close(self) -> None:
-        try:
-            self.conn.close()
-        except Exception:
-            pass
-
-
-class PymysqlConnection:
+class PymysqlConnection(_DbApiConnection):
     provider = 'mysql'
+    _begin_sql = 'START TRANSACTION'
+    _has_lastrowid = True
 
     def __init__(self, info: ConnInfo, timeout: float, log: bool = False) -> None:
         import pymysql  # pyright: ignore
@@ -204,18 +229,6 @@ class PymysqlConnection:
         self.native: Dict[str, str] = {}
         self.execute(Statement("SET time_zone = '+00:00'", [], False))
 
-    def execute(self, stmt: Statement, raw: bool = False) -> Result:
-        sql, params = _format_style(stmt.sql, raw, 'mysql', stmt.params)
-        _log(self.log, sql, params)
-        try:
-            with self.conn.cursor() as cur:
-                cur.execute(sql, params or None)
-                rows: List[Any] = list(cur.fetchall()) if cur.description else []
-                cols = [d[0] for d in cur.description] if cur.description else []
-                return Result(cols, rows, cur.rowcount, cur.lastrowid)
-        except Exception as exc:
-            raise wrap('mysql', exc, raw) from None
-
     def fetch(self, sql: str, params: List[Any]) -> List[Sequence[Any]]:
         native = self.native.get(sql) or _native(self.native, sql, '%s', True)
         if self.log:
@@ -226,24 +239,6 @@ class PymysqlConnection:
                 return list(cur.fetchall()) if cur.description else []
         except Exception as exc:
             raise wrap('mysql', exc, False) from None
-
-    def begin(self) -> None:
-        self.execute(Statement('START TRANSACTION', [], False))
-
-    def commit(self) -> None:
-        self.execute(Statement('COMMIT', [], False))
-
-    def rollback(self) -> None:
-        try:
-            self.execute(Statement('ROLLBACK', [], False))
-        except Exception:
-            pass
-
-    def close(self) -> None:
-        try:
-            self.conn.close()
-        except Exception:
-            pass
 
 
 def open_sync(info: ConnInfo, timeout: float, log: bool) -> SyncConnection:
@@ -303,16 +298,7 @@ class AsyncpgConnection:
         return cls(conn, log)
 
     async def execute(self, stmt: Statement, raw: bool = False) -> Result:
-        sql = stmt.sql
-        if not raw:
-            n = 0
-            pieces = sql.split(PARAM)
-            out = [pieces[0]]
-            for piece in pieces[1:]:
-                n += 1
-                out.append(f'${n}')
-                out.append(piece)
-            sql = ''.join(out)
+        sql = stmt.sql if raw else _dollar_params(stmt.sql)
         _log(self.log, sql, stmt.params)
         try:
             if stmt.returns_rows or raw:
@@ -328,13 +314,7 @@ class AsyncpgConnection:
             raise wrap('postgresql', exc, raw) from None
 
     async def fetch(self, sql: str, params: List[Any]) -> List[Sequence[Any]]:
-        native = self.native.get(sql)
-        if native is None:
-            if len(self.native) >= 1000:
-                self.native.clear()
-            pieces = sql.split(PARAM)
-            native = pieces[0] + ''.join(f'${i}{piece}' for i, piece in enumerate(pieces[1:], 1))
-            self.native[sql] = native
+        native = self.native.get(sql) or _native(self.native, sql, '$n', False)
         if self.log:
             _log(True, native, params)
         try:

@@ -174,13 +174,17 @@ class Pending:
         self.unique_field = unique_field  # find_unique: the one field of the where
 
 
-class Recorder:
-    """Wraps a sync connection to keep the statements a compiler plan runs and their results."""
+class _RecorderBase:
+    """Wraps a connection to keep the statements a compiler plan runs and their results."""
 
     def __init__(self, conn: Any) -> None:
         self.conn = conn
         self.provider: str = conn.provider
         self.seen: List[Tuple[Statement, Result]] = []
+
+
+class Recorder(_RecorderBase):
+    """Over a sync connection."""
 
     def execute(self, stmt: Statement, raw: bool = False) -> Result:
         res = cast(Result, self.conn.execute(stmt, raw))
@@ -188,11 +192,8 @@ class Recorder:
         return res
 
 
-class AsyncRecorder:
-    def __init__(self, conn: Any) -> None:
-        self.conn = conn
-        self.provider: str = conn.provider
-        self.seen: List[Tuple[Statement, Result]] = []
+class AsyncRecorder(_RecorderBase):
+    """Over an async connection: execute() awaits."""
 
     async def execute(self, stmt: Statement, raw: bool = False) -> Result:
         res = cast(Result, await self.conn.execute(stmt, raw))
@@ -361,16 +362,7 @@ class FastPaths:
             return entry, self._create_params(entry.create_plan, cast('Dict[str, Any]', data))
         if len(self.entries) >= _MAX_SHAPES:
             return None
-        for name, v in cast('Dict[str, Any]', data).items():
-            f = m.fields.get(name)
-            if f is None or f.kind == 'relation' or f.is_list or f.type in ('Json', 'Bytes') or isinstance(v, _NOT_SIMPLE):
-                return None
-        plan = self._create_plan(m, cast('Dict[str, Any]', data))
-        try:
-            params = self._create_params(plan, cast('Dict[str, Any]', data))
-        except Exception:
-            return None
-        return Pending(key, 'create', 'create', model, m, params, [how != 0 for _, how in plan])
+        return self._new_create(key, 'create', model, m, [data])
 
     def _create_many(self, model: Any, m: ModelInfo, args: Mapping[str, Any]) -> Any:
         data: Any = None
@@ -408,17 +400,24 @@ class FastPaths:
             return entry, out
         if entry is not None or len(self.entries) >= _MAX_SHAPES:
             return None
+        return self._new_create(key, 'create_many', model, m, items)
+
+    def _new_create(self, key: Tuple[Any, ...], action: str, model: Any, m: ModelInfo, items: List[Any]) -> Any:
+        """A shape not seen before (runs once per shape, not per query): None unless every value of every
+        record is a plain scalar the fast path can encode, else the Pending entry with the first record's
+        parameters."""
         for item in items:
             for name, v in cast('Dict[str, Any]', item).items():
                 f = m.fields.get(name)
                 if f is None or f.kind == 'relation' or f.is_list or f.type in ('Json', 'Bytes') or isinstance(v, _NOT_SIMPLE):
                     return None
-        plan = self._create_plan(m, cast('Dict[str, Any]', first))
+        first = cast('Dict[str, Any]', items[0])
+        plan = self._create_plan(m, first)
         try:
-            first_params = self._create_params(plan, cast('Dict[str, Any]', first))
+            params = self._create_params(plan, first)
         except Exception:
             return None
-        return Pending(key, 'create_many', 'create_many', model, m, first_params, [how != 0 for _, how in plan])
+        return Pending(key, action, action, model, m, params, [how != 0 for _, how in plan])
 
     def _create_plan(self, m: ModelInfo, data: Mapping[str, Any]) -> List[Tuple[FieldInfo, int]]:
         """The inserted columns in the compiler's order (every scalar field with a value) and where each value

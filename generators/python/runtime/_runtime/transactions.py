@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 from types import TracebackType
-from typing import TYPE_CHECKING, Generic, Optional, Type, TypeVar, Union
+from typing import TYPE_CHECKING, Generic, Optional, Tuple, Type, TypeVar, Union
 
 from ..engine.errors import EngineConnectionError
 from ..errors import TransactionNotStartedError
@@ -20,12 +20,31 @@ _AsyncT = TypeVar('_AsyncT', bound='AsyncBasePrisma')
 __all__ = ('SyncTransactionManager', 'AsyncTransactionManager', 'TransactionManager')
 
 
-class SyncTransactionManager(Generic[_SyncT]):
-    def __init__(self, client: _SyncT, *, max_wait: Union[int, timedelta], timeout: Union[int, timedelta]) -> None:
-        self._client = client
+class _Manager:
+    """Argument handling and close bookkeeping shared by both managers; the steps that talk to the
+    connection (begin, commit, rollback, release) stay in each class because the async one awaits them."""
+
+    def __init__(self, max_wait: Union[int, timedelta], timeout: Union[int, timedelta]) -> None:
         self._max_wait = to_seconds(max_wait, 2.0, 'max_wait', int_is_ms=True)
         self._timeout = to_seconds(timeout, 5.0, 'timeout', int_is_ms=True)
         self._state: Optional[TxState] = None
+
+    def _close_state(self) -> Optional[Tuple[TxState, bool]]:
+        """Marks the transaction closed and returns it with whether it expired; None if already closed."""
+        state = self._state
+        if state is None:
+            raise TransactionNotStartedError()
+        if state.closed:
+            return None
+        expired = state.expired()
+        state.closed = True
+        return state, expired
+
+
+class SyncTransactionManager(_Manager, Generic[_SyncT]):
+    def __init__(self, client: _SyncT, *, max_wait: Union[int, timedelta], timeout: Union[int, timedelta]) -> None:
+        super().__init__(max_wait, timeout)
+        self._client = client
         self._tx_client: Optional[_SyncT] = None
 
     def start(self) -> _SyncT:
@@ -43,13 +62,10 @@ class SyncTransactionManager(Generic[_SyncT]):
         return tx_client
 
     def _finish(self, commit: bool, lost: bool = False) -> None:
-        state = self._state
-        if state is None:
-            raise TransactionNotStartedError()
-        if state.closed:
+        closing = self._close_state()
+        if closing is None:
             return
-        expired = state.expired()
-        state.closed = True
+        state, expired = closing
         pool = self._client._pool()  # pyright: ignore[reportPrivateUsage]
         broken = lost  # a connection that failed inside the transaction must not go back to the pool
         try:
@@ -84,12 +100,10 @@ class SyncTransactionManager(Generic[_SyncT]):
             log.warning('Encountered exception while attempting to rollback transaction', exc_info=True)
 
 
-class AsyncTransactionManager(Generic[_AsyncT]):
+class AsyncTransactionManager(_Manager, Generic[_AsyncT]):
     def __init__(self, client: _AsyncT, *, max_wait: Union[int, timedelta], timeout: Union[int, timedelta]) -> None:
+        super().__init__(max_wait, timeout)
         self._client = client
-        self._max_wait = to_seconds(max_wait, 2.0, 'max_wait', int_is_ms=True)
-        self._timeout = to_seconds(timeout, 5.0, 'timeout', int_is_ms=True)
-        self._state: Optional[TxState] = None
 
     async def start(self) -> _AsyncT:
         pool = self._client._pool()  # pyright: ignore[reportPrivateUsage]
@@ -105,13 +119,10 @@ class AsyncTransactionManager(Generic[_AsyncT]):
         return tx_client
 
     async def _finish(self, commit: bool, lost: bool = False) -> None:
-        state = self._state
-        if state is None:
-            raise TransactionNotStartedError()
-        if state.closed:
+        closing = self._close_state()
+        if closing is None:
             return
-        expired = state.expired()
-        state.closed = True
+        state, expired = closing
         pool = self._client._pool()  # pyright: ignore[reportPrivateUsage]
         broken = lost  # a connection that failed inside the transaction must not go back to the pool
         try:
