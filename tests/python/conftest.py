@@ -166,6 +166,7 @@ class Generated:
 
 
 _generated: Dict[Tuple[str, str], Generated] = {}
+_generate_failures: Dict[Tuple[str, str], str] = {}
 _drops: list[Callable[[], None]] = []
 
 
@@ -173,6 +174,18 @@ def generate(provider: str, interface: str, tmp_root: Path) -> Generated:
     key = (provider, interface)
     if key in _generated:
         return _generated[key]
+    if key in _generate_failures:  # report the first failure again, not a confusing FileExistsError
+        raise AssertionError(f'generating the {provider}/{interface} client failed earlier:\n{_generate_failures[key]}')
+    try:
+        gen = _generate(provider, interface, tmp_root)
+    except BaseException as exc:
+        _generate_failures[key] = f'{type(exc).__name__}: {exc}'
+        raise
+    _generated[key] = gen
+    return gen
+
+
+def _generate(provider: str, interface: str, tmp_root: Path) -> Generated:
     if not os.access(BINARY, os.X_OK):
         raise AssertionError(f'prismapp binary not found at {BINARY} (set PRISMAPP_BINARY)')
     root = tmp_root / f'{provider}_{interface}'
@@ -195,9 +208,7 @@ def generate(provider: str, interface: str, tmp_root: Path) -> Generated:
         _overlay_runtime(root / pkg)
     sys.path.insert(0, str(root))
     module = importlib.import_module(pkg)
-    gen = Generated(provider, interface, module, root)
-    _generated[key] = gen
-    return gen
+    return Generated(provider, interface, module, root)
 
 
 def pytest_sessionfinish(session: Any, exitstatus: int) -> None:

@@ -8,7 +8,7 @@ that were given (with values converted to the declared types).
 from __future__ import annotations
 
 import sys
-from typing import Any, Dict, ForwardRef, Literal, Type, TypeVar, Union, cast, get_args, get_origin, get_type_hints
+from typing import Any, Dict, ForwardRef, Literal, Set, Type, TypeVar, Union, cast, get_args, get_origin, get_type_hints
 
 from ._compat import PYDANTIC_V2
 
@@ -29,9 +29,10 @@ def _validator(typ: Any) -> Any:
     if cached is not None:
         return cached
     if PYDANTIC_V2:
-        from pydantic import ConfigDict, TypeAdapter  # type: ignore[attr-defined]
+        from pydantic import TypeAdapter  # type: ignore[attr-defined]
 
-        adapter = TypeAdapter(typ, config=ConfigDict(extra='forbid'))  # type: ignore  # pyright: ignore
+        _forbid_extra_v2(typ, set())
+        adapter = TypeAdapter(typ)  # type: ignore  # pyright: ignore
 
         def run(data: Any) -> Dict[str, Any]:
             return cast(Dict[str, Any], adapter.validate_python(data))  # pyright: ignore
@@ -43,6 +44,26 @@ def _validator(typ: Any) -> Any:
             return cast(Dict[str, Any], instance.dict(by_alias=True, exclude_unset=True))  # pyright: ignore
     _cache[typ] = run
     return run
+
+
+def _forbid_extra_v2(typ: Any, seen: Set[Any]) -> None:
+    """pydantic v2 takes a TypedDict's config from its `__pydantic_config__` (TypeAdapter refuses a
+    `config=` for TypedDicts), and each nested TypedDict is validated with its own: mark every TypedDict
+    reachable from `typ` so that unknown keys are rejected at any depth, as with v1."""
+    pending = [typ]
+    while pending:
+        hint = pending.pop()
+        if _is_typeddict(hint):
+            if hint in seen:
+                continue
+            seen.add(hint)
+            if '__pydantic_config__' not in vars(hint):
+                from pydantic import ConfigDict  # type: ignore[attr-defined]
+
+                setattr(hint, '__pydantic_config__', ConfigDict(extra='forbid'))  # pyright: ignore
+            pending.extend(get_type_hints(hint, vars(sys.modules[hint.__module__])).values())
+        else:
+            pending.extend(get_args(hint))
 
 
 class _V1Models:

@@ -289,10 +289,12 @@ class AsyncpgConnection:
 
         settings = {'search_path': info.schema} if info.schema else None
         try:
-            conn: Any = await asyncpg.connect(  # pyright: ignore
+            # Through a dict: asyncpg's own annotations differ between versions (timeout: int in newer ones).
+            options: Dict[str, Any] = dict(
                 host=info.host, port=info.port or 5432, user=info.user, password=info.password,
                 database=info.database or 'postgres', timeout=timeout, server_settings=settings,
                 ssl=info.params.get('sslmode') if info.params.get('sslmode') not in (None, 'disable', 'prefer') else None)
+            conn: Any = await asyncpg.connect(**options)  # pyright: ignore
         except Exception as exc:
             raise lost(f'{mask(info.url)}: {str(exc).strip()}') from None
         return cls(conn, log)
