@@ -3,7 +3,8 @@
 #
 # Debian 12 ships only pydantic 1.10, and pydantic 2 needs its compiled pydantic-core, so the suite runs
 # in a Debian 13 (trixie) root made with debootstrap from the Debian mirror: Python 3.13, pydantic 2.10,
-# the same DB-API drivers, mypy, and Node for pyright. The root is kept in $PRISMAPP_TRIXIE_ROOT
+# the same DB-API drivers, mypy, Node for pyright, and SQLAlchemy (2.0 there) for the client benchmark.
+# The root is kept in $PRISMAPP_TRIXIE_ROOT
 # (default /var/cache/prismapp/trixie) and reused by later runs.
 #
 # The generated package is plain Python, but `prismapp` itself is a Debian 12 binary: inside the root,
@@ -12,13 +13,15 @@
 # schema paths mean the same thing on both sides.
 #
 # Usage: PRISMAPP_BINARY=build/prismapp bash scripts/test-pydantic2.sh [pytest args...]
+#        bash scripts/test-pydantic2.sh --exec COMMAND [ARGS...]   (any command in the root, same binds;
+#        e.g. the client benchmark: --exec bash bench/python/run.sh /usr/local/bin/prismapp)
 # Needs root (debootstrap, mount, chroot).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BINARY=$(readlink -f "${PRISMAPP_BINARY:-$ROOT/build/prismapp}")
 TRIXIE=${PRISMAPP_TRIXIE_ROOT:-/var/cache/prismapp/trixie}
 MIRROR=${PRISMAPP_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-PACKAGES=python3,python3-pydantic,python3-pytest,python3-pytest-asyncio,python3-psycopg2,python3-asyncpg,python3-pymysql,python3-aiosqlite,mypy,nodejs
+PACKAGES=python3,python3-pydantic,python3-pytest,python3-pytest-asyncio,python3-psycopg2,python3-asyncpg,python3-pymysql,python3-aiosqlite,python3-sqlalchemy,mypy,nodejs
 
 if [ "$(id -u)" -ne 0 ]; then
   echo "test-pydantic2: needs root (debootstrap, mount, chroot)" >&2
@@ -73,6 +76,8 @@ bind /proc
 bind /dev
 bind /tmp
 bind "$ROOT"
+# ../shared (conformance corpora, oracle schemas) for the benchmark's 500-model schema
+if [ -d "$ROOT/../shared" ]; then bind "$(cd "$ROOT/../shared" && pwd -P)"; fi
 case "$BINARY" in "$ROOT"/*) ;; *) bind "$(dirname "$BINARY")" ;; esac
 cp /etc/resolv.conf "$TRIXIE/etc/resolv.conf" 2>/dev/null || true
 
@@ -92,6 +97,13 @@ fi
 
 echo "test-pydantic2: $(chroot "$TRIXIE" /usr/bin/python3 -c 'import sys, pydantic; print("Python", sys.version.split()[0], "pydantic", pydantic.VERSION)')"
 cd "$ROOT"
+if [ "${1:-}" = --exec ]; then
+  shift
+  rc=0  # not exec: the EXIT trap must still unmount
+  chroot "$TRIXIE" /usr/bin/env -C "$PWD" PRISMAPP_HOST_BINARY="$BINARY" HOME=/root \
+    PATH=/usr/local/bin:/usr/bin:/bin "$@" || rc=$?
+  exit $rc
+fi
 chroot "$TRIXIE" /usr/bin/env -C "$ROOT" \
   PRISMAPP_HOST_BINARY="$BINARY" PRISMAPP_BINARY=/usr/local/bin/prismapp \
   PRISMAPP_TEST_POSTGRES_URL="${PRISMAPP_TEST_POSTGRES_URL:-postgresql://postgres:postgres@127.0.0.1:5432/postgres}" \

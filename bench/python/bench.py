@@ -127,7 +127,8 @@ def main() -> None:
     results: List[Tuple[str, float, float, float]] = []
 
     # find_unique by id -----------------------------------------------------------------------
-    cols = 'id, email, name, age, "createdAt"'
+    # every scalar column: the same data the client returns (a User without relations)
+    cols = 'id, email, name, age, "createdAt", "updatedAt"'
 
     def raw_find_unique() -> Any:
         cur = conn.cursor()
@@ -225,7 +226,9 @@ def main() -> None:
                                                                         raw_create_many, sa_create_many])))
     clear_bulk()
 
-    print(f'| operation ({provider}) | prismapp client | hand-written SQL | SQLAlchemy 1.4 ORM | client / SQL | client / SQLAlchemy |')
+    import sqlalchemy
+
+    print(f'| operation ({provider}) | prismapp client | hand-written SQL | SQLAlchemy {sqlalchemy.__version__} ORM | client / SQL | client / SQLAlchemy |')
     print('|---|---|---|---|---|---|')
     for name, mine, rawt, sa in results:
         print(f'| {name} | {fmt(mine)} | {fmt(rawt)} | {fmt(sa)} | {mine / rawt:.2f}x | {mine / sa:.2f}x |')

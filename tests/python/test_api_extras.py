@@ -67,6 +67,32 @@ def test_get_metrics(gen: Any, db: Any, run: Any) -> None:
     assert 'prisma_client_queries_duration_histogram_ms_bucket{le="+Inf"}' in text
 
 
+def test_get_metrics_counts_learned_find_unique(gen: Any, db: Any, run: Any) -> None:
+    """find_unique of a learned shape skips the executor (fastpath + _find_unique) and queues its counts
+    without a lock: they must still add up, past the queue's fold threshold too, and nothing stays active.
+    (Category: User has Json/Bytes columns, whose rows are validated, so it never takes the fast path.)"""
+    cat = run(db.category.create(data={'name': 'fu'}))
+    run(db.category.find_unique(where={'id': cat.id}))  # learns the shape
+    run(db.category.find_unique_or_raise(where={'name': 'fu'}))
+    learned = {(k[0], k[2]) for k in db._core.fast.unique}
+    assert {('find_unique', 'id'), ('find_unique_or_raise', 'name')} <= learned
+    before = {c.key: c.value for c in run(db.get_metrics()).counters}
+    calls = 4200 if gen.provider == 'sqlite' else 50  # above FOLD_AT (4096) once, on the fast database
+    for _ in range(calls):
+        assert run(db.category.find_unique(where={'id': cat.id})).name == 'fu'
+    assert run(db.category.find_unique(where={'id': cat.id + 1000})) is None
+    with pytest.raises(gen.errors.RecordNotFoundError):
+        run(db.category.find_unique_or_raise(where={'name': 'nobody'}))
+    metrics = run(db.get_metrics())
+    after = {c.key: c.value for c in metrics.counters}
+    assert after['prisma_client_queries_total'] - before['prisma_client_queries_total'] == calls + 2
+    assert after['prisma_datasource_queries_total'] - before['prisma_datasource_queries_total'] == calls + 2
+    assert {g.key: g.value for g in metrics.gauges}['prisma_client_queries_active'] == 0
+    hists = {h.key: h.value for h in metrics.histograms}
+    assert hists['prisma_client_queries_duration_histogram_ms'].count == after['prisma_client_queries_total']
+    assert hists['prisma_datasource_queries_duration_histogram_ms'].count == after['prisma_datasource_queries_total']
+
+
 # ---------------------------------------------------------------------------------------------- load_env
 def test_load_env(gen: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     load_env = gen.client_mod.load_env

@@ -1,7 +1,8 @@
 """Base class of every generated model (pydantic config shared by v1 and v2)."""
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import sys
+from typing import Any, ClassVar, List, Type
 
 from pydantic import BaseModel
 
@@ -19,7 +20,29 @@ class _PrismaModel(BaseModel):
             'use_enum_values': True,
             'arbitrary_types_allowed': True,
             'populate_by_name': True,
+            # Built on first validation/serialization, not at import (see _compat.model_rebuild); the
+            # runtime constructs query results without the schema.
+            'defer_build': True,
         }
+
+        @classmethod
+        def model_rebuild(cls, *args: Any, **kwargs: Any) -> Any:  # pyright: ignore
+            """pydantic 2 generates the schema of every model reachable through relations recursively, about 20
+            Python frames per relation hop: a chain of a few hundred related models needs more than Python's
+            default recursion limit (1000). Raised for the duration of the build (pydantic's lazy completion
+            on first use comes through here too)."""
+            depth = kwargs.get('_parent_namespace_depth', 2)
+            if isinstance(depth, int) and depth > 0:
+                kwargs['_parent_namespace_depth'] = depth + 1  # this frame sits between pydantic and the caller
+            old = sys.getrecursionlimit()
+            needed = old + 40 * _count_models()
+            if needed > old:
+                sys.setrecursionlimit(needed)
+            try:
+                return getattr(super(), 'model_rebuild')(*args, **kwargs)
+            finally:
+                if sys.getrecursionlimit() == needed:
+                    sys.setrecursionlimit(old)
     else:
 
         class Config:
@@ -27,3 +50,14 @@ class _PrismaModel(BaseModel):
             arbitrary_types_allowed = True
             allow_population_by_field_name = True
             json_encoders = {Base64: str}
+
+
+def _count_models() -> int:
+    """How many model classes derive from _PrismaModel (bases, models, partials): bounds the relation depth."""
+    count = 0
+    pending: List[Type[Any]] = [_PrismaModel]
+    while pending:
+        subclasses = pending.pop().__subclasses__()
+        count += len(subclasses)
+        pending.extend(subclasses)
+    return count

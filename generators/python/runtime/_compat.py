@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Any, Callable, Dict, List, Mapping, Optional, Type, TypeVar, cast, get_args
+from typing import Any, Callable, Dict, ForwardRef, List, Mapping, Optional, Type, TypeVar, cast, get_args
 
 import pydantic
 
@@ -51,6 +51,11 @@ def model_json(model: pydantic.BaseModel, **kwargs: Any) -> str:
 
 def model_rebuild(model: Type[pydantic.BaseModel], **localns: Any) -> None:
     if PYDANTIC_V2:
+        # The generated models (defer_build, see _base_model.py) are completed by pydantic on first use:
+        # pydantic 2 builds a model's schema together with every model reachable through its relations,
+        # so completing all of them here costs O(models x reachable models) (minutes for 500 related models).
+        if cast(Dict[str, Any], getattr(model, 'model_config', {})).get('defer_build') and not localns:
+            return
         getattr(model, 'model_rebuild')(_types_namespace=localns or None)
     else:
         getattr(model, 'update_forward_refs')(**localns)
@@ -86,6 +91,9 @@ def relation_class(model: Type[pydantic.BaseModel], name: str) -> Optional[Type[
         pending: List[Any] = [getattr(info, 'annotation', None)]
         while pending:
             tp = pending.pop()
+            if isinstance(tp, (str, ForwardRef)):
+                # a model not completed yet (defer_build) keeps its forward references unresolved
+                tp = _resolve_reference(model, tp.__forward_arg__ if isinstance(tp, ForwardRef) else tp)
             if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
                 return tp
             pending.extend(get_args(tp))
@@ -95,6 +103,18 @@ def relation_class(model: Type[pydantic.BaseModel], name: str) -> Optional[Type[
     if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
         return tp
     return None
+
+
+def _resolve_reference(model: Type[pydantic.BaseModel], text: str) -> Any:
+    """A generated annotation such as `'models.Post'` or `List['models.Post']`, evaluated in the model's module
+    (the generated package's own code, as pydantic itself would evaluate it)."""
+    module = sys.modules.get(model.__module__)
+    if module is None:
+        return None
+    try:
+        return eval(text, dict(vars(module)))  # noqa: S307 - generated annotation text
+    except Exception:
+        return None
 
 
 def has_validators(model: Type[pydantic.BaseModel]) -> bool:

@@ -7,7 +7,7 @@ import warnings
 from datetime import timedelta
 from time import perf_counter
 from types import ModuleType, TracebackType
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Type, TypeVar, Union, cast
+from typing import Any, Awaitable, Callable, Dict, List, Mapping, Optional, Type, TypeVar, Union, cast
 
 from .. import _registry
 from ..engine.errors import AlreadyConnectedError, EngineConnectionError
@@ -15,8 +15,8 @@ from ..errors import ClientNotConnectedError, PrismaError
 from .common import READ_METHODS, Core, TxState, to_seconds
 from .drivers import AsyncConnection, SyncConnection, open_async, open_sync
 from .executor import drive_async, drive_sync
-from .metrics import METRICS
-from .fastpath import AsyncRecorder, BulkEntry, Pending, Recorder, count_single, run_bulk, run_bulk_async
+from .metrics import FOLD_AT, SINGLES, STARTED, fold
+from .fastpath import NOT_SIMPLE, AsyncRecorder, BulkEntry, Entry, Pending, Recorder, run_bulk, run_bulk_async
 from .pool import AsyncPool, SyncPool
 from .sql import Statement
 
@@ -138,26 +138,47 @@ class SyncBasePrisma(_BaseClient):
         finally:
             pool.release(conn, broken)
 
-    def _fetch(self, sql: str, params: List[Any]) -> List[Any]:
-        """_run(lambda conn: conn.fetch(sql, params), False) without the closure (the fast path's hot loop)."""
-        tx = self._tx
-        if tx is not None:
-            tx.check()
-            return tx.conn.fetch(sql, params)
-        pool = self._shared.sync_pool
-        if pool is None:
-            raise ClientNotConnectedError()
-        conn = pool.acquire()
+    def _single(self, entry: Entry, params: List[Any]) -> Any:
+        """A learned shape (fastpath.py): one statement with the cached SQL text, no transaction needed.
+        Counted for get_metrics() like executor.drive_sync: one client query, one datasource query."""
+        next(STARTED)
+        started = perf_counter()
+        statement_ms = -1.0
         try:
-            rows = conn.fetch(sql, params)
-        except EngineConnectionError:
-            pool.release(conn, True)
-            raise
-        except BaseException:
-            pool.release(conn)
-            raise
-        pool.release(conn)
-        return rows
+            tx = self._tx
+            if tx is not None:
+                tx.check()
+                rows = tx.conn.fetch(entry.sql, params)
+            else:
+                pool = self._shared.sync_pool
+                if pool is None:
+                    raise ClientNotConnectedError()
+                conn = pool.acquire()
+                try:
+                    rows = conn.fetch(entry.sql, params)
+                except EngineConnectionError:
+                    pool.release(conn, True)
+                    raise
+                except BaseException:
+                    pool.release(conn)
+                    raise
+                pool.release(conn)
+            statement_ms = (perf_counter() - started) * 1000.0
+            return entry.finish(rows)
+        finally:
+            SINGLES.append((statement_ms, (perf_counter() - started) * 1000.0))
+            if len(SINGLES) > FOLD_AT:
+                fold()
+
+    def _find_unique(self, method: str, model: Any, where: Mapping[str, Any], include: Any) -> Any:
+        """find_unique(_or_raise) of the generated actions: the most frequent query, straight to its learned
+        statement (FastPaths.unique) without the generic arguments dict; anything else goes to _execute."""
+        if include is None and isinstance(where, dict) and len(where) == 1:
+            for name, v in where.items():
+                hit = self._core.fast.unique.get((method, model, name))
+                if hit is not None and v is not None and not isinstance(v, NOT_SIMPLE):
+                    return self._single(hit[0], [hit[1](v)])
+        return self._execute(method=method, model=model, arguments={'where': where, 'include': include})
 
     def _execute(self, *, method: str, model: Any, arguments: Dict[str, Any], root_selection: Optional[List[str]] = None) -> Any:
         if method in ('query_raw', 'query_first'):
@@ -170,20 +191,10 @@ class SyncBasePrisma(_BaseClient):
             plan, finish = self._core.plan(method, model, arguments)
             return finish(self._run(lambda conn: drive_sync(plan, conn), method not in READ_METHODS))
         if not isinstance(hit, Pending):
-            # A learned shape (fastpath.py): one statement with the cached SQL text, no transaction needed.
             entry, params = hit
             if isinstance(entry, BulkEntry):
                 return self._run(lambda conn: run_bulk(conn, params), True)
-            # Counted for get_metrics() like executor.drive_sync: one client query, one datasource query.
-            METRICS.client_started()
-            started = perf_counter()
-            statement_ms = -1.0
-            try:
-                rows = self._fetch(entry.sql, params)
-                statement_ms = (perf_counter() - started) * 1000.0
-                return entry.finish(rows)
-            finally:
-                count_single(statement_ms, (perf_counter() - started) * 1000.0)
+            return self._single(entry, params)
         plan, finish = self._core.plan(method, model, arguments)
         rec: List[Recorder] = []
 
@@ -291,6 +302,29 @@ class AsyncBasePrisma(_BaseClient):
         finally:
             await pool.release(conn, broken)
 
+    async def _single(self, entry: Entry, params: List[Any]) -> Any:
+        """See SyncBasePrisma._single."""
+        next(STARTED)
+        started = perf_counter()
+        statement_ms = -1.0
+        try:
+            rows = await self._run(lambda conn: conn.fetch(entry.sql, params), False)
+            statement_ms = (perf_counter() - started) * 1000.0
+            return entry.finish(rows)
+        finally:
+            SINGLES.append((statement_ms, (perf_counter() - started) * 1000.0))
+            if len(SINGLES) > FOLD_AT:
+                fold()
+
+    async def _find_unique(self, method: str, model: Any, where: Mapping[str, Any], include: Any) -> Any:
+        """See SyncBasePrisma._find_unique."""
+        if include is None and isinstance(where, dict) and len(where) == 1:
+            for name, v in where.items():
+                hit = self._core.fast.unique.get((method, model, name))
+                if hit is not None and v is not None and not isinstance(v, NOT_SIMPLE):
+                    return await self._single(hit[0], [hit[1](v)])
+        return await self._execute(method=method, model=model, arguments={'where': where, 'include': include})
+
     async def _execute(self, *, method: str, model: Any, arguments: Dict[str, Any], root_selection: Optional[List[str]] = None) -> Any:
         if method in ('query_raw', 'query_first'):
             query, args = arguments['query'], tuple(arguments.get('args') or ())
@@ -302,19 +336,10 @@ class AsyncBasePrisma(_BaseClient):
             plan, finish = self._core.plan(method, model, arguments)
             return finish(await self._run(lambda conn: drive_async(plan, conn), method not in READ_METHODS))
         if not isinstance(hit, Pending):
-            entry, params = hit  # see SyncBasePrisma._execute
+            entry, params = hit
             if isinstance(entry, BulkEntry):
                 return await self._run(lambda conn: run_bulk_async(conn, params), True)
-            METRICS.client_started()
-            started = perf_counter()
-            statement_ms = -1.0
-            try:
-                rows = await self._run(lambda conn: conn.fetch(entry.sql, params), False)
-                statement_ms = (perf_counter() - started) * 1000.0
-                return entry.finish(rows)
-            finally:
-                count_single(statement_ms, (perf_counter() - started) * 1000.0)
-            return entry.finish(await self._run(lambda conn: conn.fetch(entry.sql, params), False))
+            return await self._single(entry, params)
         plan, finish = self._core.plan(method, model, arguments)
         rec: List[AsyncRecorder] = []
 

@@ -22,7 +22,6 @@ the compiler's create needs INSERT + SELECT in a transaction (4 round trips on P
 from __future__ import annotations
 
 import functools
-from bisect import bisect_left
 import sqlite3
 from datetime import timedelta
 from time import perf_counter
@@ -31,7 +30,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 from .. import _compat
 from .compiler_base import data_error, record_not_found
 from .defaults import MISSING, client_default, now_utc
-from .metrics import BUCKETS, METRICS
+from .metrics import METRICS
 from .schema import FieldInfo, ModelInfo, SchemaInfo
 from .sql import PARAM, Result, Statement, dialect_for
 from .values import _EPOCH, ValueCodec  # pyright: ignore[reportPrivateUsage]
@@ -58,7 +57,7 @@ _READ_KINDS = {
     'find_first': 'first', 'find_first_or_raise': 'first', 'find_many': 'many',
 }
 _FILTER_OPS = frozenset(('equals', 'lt', 'lte', 'gt', 'gte', 'not'))
-_NOT_SIMPLE = (dict, list, tuple, set, frozenset)
+NOT_SIMPLE = (dict, list, tuple, set, frozenset)
 _MAX_SHAPES = 2000
 # Exact Python types the drivers return for columns whose decoding is the identity (ValueCodec.decode
 # returns the value unchanged for these); anything else goes through ValueCodec.decode.
@@ -102,27 +101,6 @@ class BulkEntry:
 
 
 Hit = Tuple[Union[Entry, BulkEntry], Any]  # a learned shape and its parameters (BulkEntry: statements)
-
-
-def count_single(statement_ms: float, client_ms: float) -> None:
-    """What executor.drive_* records for a query of one statement (METRICS.statement + client_finished), under
-    one lock instead of two and with a binary search for the bucket (same bucket as Histogram.observe's scan:
-    the number of bounds below the value). The fast path's own bookkeeping costs as much as its query
-    compilation otherwise."""
-    m = METRICS
-    with m.lock:
-        if statement_ms >= 0:  # negative: the statement failed, drive_* does not count it either
-            m.datasource_queries += 1
-            h = m.datasource_duration
-            h.counts[bisect_left(BUCKETS, statement_ms)] += 1
-            h.sum += statement_ms
-            h.count += 1
-        m.client_finished_count += 1
-        m.client_queries += 1
-        h = m.client_duration
-        h.counts[bisect_left(BUCKETS, client_ms)] += 1
-        h.sum += client_ms
-        h.count += 1
 
 
 def run_bulk(conn: Any, statements: List[Tuple[Statement, int]]) -> int:
@@ -225,7 +203,7 @@ class FastPaths:
             if type(where) is dict and len(args) == 2 and len(cast('Dict[str, Any]', where)) == 1 and not args.get('include'):
                 for name, v in cast('Dict[str, Any]', where).items():
                     hit = self.unique.get((method, model, name))
-                    if hit is not None and v is not None and not isinstance(v, _NOT_SIMPLE):
+                    if hit is not None and v is not None and not isinstance(v, NOT_SIMPLE):
                         return hit[0], [hit[1](v)]
         info: Optional[ModelInfo] = self.models.get(model, _UNKNOWN)
         if info is _UNKNOWN:
@@ -285,13 +263,13 @@ class FastPaths:
                         return None
                     ops: List[str] = []
                     for op, ov in cast('Dict[str, Any]', v).items():
-                        if op not in _FILTER_OPS or ov is None or isinstance(ov, _NOT_SIMPLE):
+                        if op not in _FILTER_OPS or ov is None or isinstance(ov, NOT_SIMPLE):
                             return None
                         ops.append(op)
                         fields.append(f)
                         values.append(ov)
                     shape.append((name, tuple(ops)))
-                elif isinstance(v, _NOT_SIMPLE):
+                elif isinstance(v, NOT_SIMPLE):
                     return None
                 else:
                     shape.append(name)
@@ -409,7 +387,7 @@ class FastPaths:
         for item in items:
             for name, v in cast('Dict[str, Any]', item).items():
                 f = m.fields.get(name)
-                if f is None or f.kind == 'relation' or f.is_list or f.type in ('Json', 'Bytes') or isinstance(v, _NOT_SIMPLE):
+                if f is None or f.kind == 'relation' or f.is_list or f.type in ('Json', 'Bytes') or isinstance(v, NOT_SIMPLE):
                     return None
         first = cast('Dict[str, Any]', items[0])
         plan = self._create_plan(m, first)
