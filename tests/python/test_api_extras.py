@@ -93,6 +93,25 @@ def test_get_metrics_counts_learned_find_unique(gen: Any, db: Any, run: Any) -> 
     assert hists['prisma_datasource_queries_duration_histogram_ms'].count == after['prisma_datasource_queries_total']
 
 
+def test_fast_built_instances_equal_model_construct(gen: Any, db: Any, run: Any) -> None:
+    """The generated row builders and dict constructors set pydantic's internals directly (v1: __dict__ and
+    __fields_set__; v2: also __pydantic_extra__/__pydantic_private__): same instance as model_construct."""
+    compat = importlib.import_module(gen.module.__name__ + '._compat')
+    Category = gen.models.Category
+    cat = run(db.category.create(data={'name': 'fc'}))
+    run(db.category.find_unique(where={'id': cat.id}))  # learns the shape
+    fast = run(db.category.find_unique(where={'id': cat.id}))
+    ref = compat.model_construct(Category, {'id': cat.id, 'name': 'fc'})
+    fields_set = 'model_fields_set' if compat.PYDANTIC_V2 else '__fields_set__'
+    for built in (fast, db._core._constructor(Category)({'id': cat.id, 'name': 'fc'})):
+        assert type(built) is Category and built == ref
+        assert compat.model_dict(built) == compat.model_dict(ref) == {'id': cat.id, 'name': 'fc', 'posts': None}
+        assert getattr(built, fields_set) == getattr(ref, fields_set) == {'id', 'name'}
+        assert compat.model_json(built) == compat.model_json(ref)
+    partial = db._core._constructor(Category)({'id': 5})  # absent optional fields get their defaults
+    assert partial == compat.model_construct(Category, {'id': 5})
+
+
 # ---------------------------------------------------------------------------------------------- load_env
 def test_load_env(gen: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     load_env = gen.client_mod.load_env

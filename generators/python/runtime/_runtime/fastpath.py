@@ -561,7 +561,29 @@ class FastPaths:
         unpack = ', '.join(f'v{i}' for i in range(len(columns))) + (',' if len(columns) == 1 else '')
         fields_set = '{' + ', '.join(repr(n) for n in exprs) + '}' if exprs else 'set()'
         if _compat.PYDANTIC_V2:
-            body = [f'    m = _cls.model_construct(**{{{", ".join(f"{n!r}: {e}" for n, e in exprs.items())}}})']
+            plain = _v2_plain_construct(model)
+            if plain is None:
+                body = [f'    m = _cls.model_construct(**{{{", ".join(f"{n!r}: {e}" for n, e in exprs.items())}}})']
+            else:
+                # pydantic 2 `model_construct` without its per-call field loop: __dict__ in declaration order
+                # with defaults for absent optional fields, the fields set, no extra and no private values.
+                items = []
+                for n, fld in plain.items():
+                    if n in exprs:
+                        items.append(f'{n!r}: {exprs[n]}')
+                    elif fld.is_required():
+                        return None
+                    elif getattr(fld, 'default_factory', None) is None and fld.default is None:
+                        items.append(f'{n!r}: None')
+                    else:
+                        ns[f'_d_{len(items)}'] = functools.partial(fld.get_default, call_default_factory=True)
+                        items.append(f'{n!r}: _d_{len(items)}()')
+                body = ['    m = _cls.__new__(_cls)',
+                        f'    _set(m, "__dict__", {{{", ".join(items)}}})',
+                        f'    _set(m, "__pydantic_fields_set__", {fields_set})',
+                        '    _set(m, "__pydantic_extra__", None)',
+                        '    _set(m, "__pydantic_private__", None)']
+                ns['_set'] = object.__setattr__
         else:
             # pydantic v1 `construct`: __dict__ in declaration order with defaults for absent optional fields.
             model_fields = cast('Dict[str, Any]', getattr(model, '__fields__'))
@@ -596,10 +618,29 @@ class FastPaths:
 def dict_constructor(model: Any) -> Callable[[Dict[str, Any]], Any]:
     """`_compat.model_construct(model, values)` as generated code for one class (pydantic v1's construct walks
     every field with `get_default()` per instance). Only for classes without aliases (Core.parse checks)."""
-    if _compat.PYDANTIC_V2:
-        return lambda values: _compat.model_construct(model, values)
     ns: Dict[str, Any] = {'_cls': model, '_set': object.__setattr__, '_slow': functools.partial(_compat.model_construct, model)}
     items: List[str] = []
+    if _compat.PYDANTIC_V2:
+        plain = _v2_plain_construct(model)
+        if plain is None or any(getattr(fld, 'alias', None) is not None for fld in plain.values()):
+            return lambda values: _compat.model_construct(model, values)
+        ns['_names'] = frozenset(plain)
+        for i, (n, fld) in enumerate(plain.items()):
+            if fld.is_required():
+                items.append(f'{n!r}: v[{n!r}]')  # KeyError: absent required field, left out as model_construct does
+            elif getattr(fld, 'default_factory', None) is None and fld.default is None:
+                items.append(f'{n!r}: v[{n!r}] if {n!r} in v else None')
+            else:
+                ns[f'_d{i}'] = functools.partial(fld.get_default, call_default_factory=True)
+                items.append(f'{n!r}: v[{n!r}] if {n!r} in v else _d{i}()')
+        src = ('def make(v):\n    try:\n'
+               f'        d = {{{", ".join(items)}}}\n'
+               '    except KeyError:\n        return _slow(v)\n'
+               '    if not v.keys() <= _names:\n        return _slow(v)\n'  # unknown keys: model_construct decides
+               '    m = _cls.__new__(_cls)\n    _set(m, "__dict__", d)\n    _set(m, "__pydantic_fields_set__", set(v))\n'
+               '    _set(m, "__pydantic_extra__", None)\n    _set(m, "__pydantic_private__", None)\n    return m\n')
+        exec(compile(src, f'<prisma constructor {getattr(model, "__name__", "model")}>', 'exec'), ns)
+        return cast(Callable[[Dict[str, Any]], Any], ns['make'])
     for i, (n, fld) in enumerate(cast('Dict[str, Any]', getattr(model, '__fields__')).items()):
         if getattr(fld, 'required', True) is True:
             items.append(f'{n!r}: v[{n!r}]')  # KeyError: absent required field, pydantic's construct leaves it out
@@ -617,6 +658,18 @@ def dict_constructor(model: Any) -> Callable[[Dict[str, Any]], Any]:
            f'{private}    return m\n')
     exec(compile(src, f'<prisma constructor {getattr(model, "__name__", "model")}>', 'exec'), ns)
     return cast(Callable[[Dict[str, Any]], Any], ns['make'])
+
+
+def _v2_plain_construct(model: Any) -> Optional[Dict[str, Any]]:
+    """pydantic 2: the model's fields when `model_construct` would only fill __dict__ and the fields set (no
+    post-init, no private attributes, no extra values, not a root model), else None."""
+    if getattr(model, '__pydantic_post_init__', None) or getattr(model, '__private_attributes__', None):
+        return None
+    if getattr(model, '__pydantic_root_model__', False):
+        return None
+    if cast('Dict[str, Any]', getattr(model, 'model_config', {})).get('extra') == 'allow':
+        return None
+    return cast('Dict[str, Any]', getattr(model, 'model_fields'))
 
 
 def _max_params(provider: str) -> int:
