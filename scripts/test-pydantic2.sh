@@ -32,6 +32,11 @@ if [ ! -x "$BINARY" ]; then
   exit 1
 fi
 
+# One run at a time per root: the bind mounts below sit at fixed places inside it.
+mkdir -p "$(dirname "$TRIXIE")"
+exec 9>"$TRIXIE.lock"
+flock 9
+
 # The marker names the package list, so a changed list makes a fresh root instead of a stale one.
 MARKER="$TRIXIE/.prismapp-ready"
 if [ ! -f "$MARKER" ] || [ "$(cat "$MARKER")" != "$PACKAGES" ]; then

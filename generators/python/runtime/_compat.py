@@ -21,6 +21,7 @@ __all__ = (
     'model_construct',
     'relation_class',
     'has_validators',
+    'required_fields',
     'field_validator',
     'StrEnum',
 )
@@ -115,6 +116,15 @@ def _resolve_reference(model: Type[pydantic.BaseModel], text: str) -> Any:
         return eval(text, dict(vars(module)))  # noqa: S307 - generated annotation text
     except Exception:
         return None
+
+
+def required_fields(model: Type[pydantic.BaseModel]) -> List[str]:
+    """Fields the class declares without a default (a value must be given)."""
+    if PYDANTIC_V2:
+        fields = cast(Dict[str, Any], getattr(model, 'model_fields'))
+        return [name for name, info in fields.items() if info.is_required()]
+    fields = cast(Dict[str, Any], getattr(model, '__fields__'))
+    return [name for name, info in fields.items() if getattr(info, 'required', False) is True]
 
 
 def has_validators(model: Type[pydantic.BaseModel]) -> bool:

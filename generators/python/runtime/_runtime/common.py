@@ -129,12 +129,27 @@ class Core:
             names: Optional[Set[str]] = set(declared) if declared else None
             special: Optional[Set[str]] = None
             info = self.schema.models.get(getattr(model, '__prisma_model__', ''))
-            if info is not None and declared and not any(declared.values()) and not _compat.has_validators(model):
+            if info is not None and declared and not any(declared.values()) and not _compat.has_validators(model) \
+                    and not self._requires_nullable(model, info):
                 # Json (text parsed by pydantic.Json), Bytes (Base64) and relations (nested models) need pydantic.
                 special = {f.name for f in info.fields.values() if f.is_relation or f.type in ('Json', 'Bytes')}
             plan = (names, special)
             self._plans[model] = plan
         return plan
+
+    @staticmethod
+    def _requires_nullable(model: Any, info: ModelInfo) -> bool:
+        """Whether the class requires a value for a column the database may leave NULL (a partial type made
+        with `required=[...]`): such rows must be validated so that a NULL raises instead of passing through."""
+        try:
+            required = _compat.required_fields(model)
+        except Exception:
+            return True
+        for name in required:
+            f = info.fields.get(name)
+            if f is not None and f.is_scalar and not f.required and not f.is_list:
+                return True
+        return False
 
     def check_model(self, model: Any, info: ModelInfo) -> Callable[[str], bool]:
         declared = self.declared(model)
