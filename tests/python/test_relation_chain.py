@@ -1,4 +1,4 @@
-"""A long chain of related models (M0 <- M1 <- ... <- M149, each with its parent and children).
+"""A long chain of related models (M0 <- M1 <- ... <- M399, each with its parent and children).
 
 pydantic 2 builds a model's schema together with every model reachable through its relations, about 20
 Python frames per hop: completing such models at import raised RecursionError (Python's default limit is
@@ -19,7 +19,7 @@ import pytest
 
 from conftest import RUNTIME_OVERLAY, _overlay_runtime, _run
 
-CHAIN = 150
+CHAIN = 400
 
 
 def _schema(pkg: str) -> str:
@@ -94,3 +94,14 @@ def test_chain_validates_and_serializes_nested_models(chain: Any) -> None:
     assert 'id' in str(info.value)
     # the recursion limit raised while pydantic builds the schema is restored afterwards
     assert sys.getrecursionlimit() < 10_000
+
+
+def test_chain_json_schema(chain: Any) -> None:
+    """What web frameworks ask of response models (FastAPI: model_json_schema on pydantic 2, schema() on 1)."""
+    module, _, _ = chain
+    models = importlib.import_module(module.__name__ + '.models')
+    compat = importlib.import_module(module.__name__ + '._compat')
+    cls = getattr(models, f'M{CHAIN // 2}')
+    schema = cls.model_json_schema() if compat.PYDANTIC_V2 else cls.schema()  # pyright: ignore
+    text = json.dumps(schema)
+    assert f'M{CHAIN // 2 - 1}' in text and f'M{CHAIN // 2 + 1}' in text

@@ -1,8 +1,9 @@
 """Base class of every generated model (pydantic config shared by v1 and v2)."""
 from __future__ import annotations
 
+import contextlib
 import sys
-from typing import Any, ClassVar, List, Type
+from typing import Any, ClassVar, Generator, List, Type
 
 from pydantic import BaseModel
 
@@ -34,15 +35,14 @@ class _PrismaModel(BaseModel):
             depth = kwargs.get('_parent_namespace_depth', 2)
             if isinstance(depth, int) and depth > 0:
                 kwargs['_parent_namespace_depth'] = depth + 1  # this frame sits between pydantic and the caller
-            old = sys.getrecursionlimit()
-            needed = old + 40 * _count_models()
-            if needed > old:
-                sys.setrecursionlimit(needed)
-            try:
+            with _deep_recursion():
                 return getattr(super(), 'model_rebuild')(*args, **kwargs)
-            finally:
-                if sys.getrecursionlimit() == needed:
-                    sys.setrecursionlimit(old)
+
+        @classmethod
+        def model_json_schema(cls, *args: Any, **kwargs: Any) -> Any:  # pyright: ignore
+            """The JSON schema walks every model reachable through relations too (see model_rebuild)."""
+            with _deep_recursion():
+                return getattr(super(), 'model_json_schema')(*args, **kwargs)
     else:
 
         class Config:
@@ -50,6 +50,13 @@ class _PrismaModel(BaseModel):
             arbitrary_types_allowed = True
             allow_population_by_field_name = True
             json_encoders = {Base64: str}
+
+        @classmethod
+        def schema(cls, *args: Any, **kwargs: Any) -> Any:  # pyright: ignore
+            """pydantic 1's JSON schema recurses through every model reachable through relations: raise the
+            recursion limit for it (see model_rebuild of the pydantic 2 branch)."""
+            with _deep_recursion():
+                return getattr(super(), 'schema')(*args, **kwargs)
 
 
 def _count_models() -> int:
@@ -61,3 +68,16 @@ def _count_models() -> int:
         count += len(subclasses)
         pending.extend(subclasses)
     return count
+
+
+@contextlib.contextmanager
+def _deep_recursion() -> Generator[None, None, None]:
+    """Python's recursion limit raised by 40 frames per model class while pydantic walks the relation graph."""
+    old = sys.getrecursionlimit()
+    needed = old + 40 * _count_models()
+    sys.setrecursionlimit(needed)
+    try:
+        yield
+    finally:
+        if sys.getrecursionlimit() == needed:  # unless someone changed it meanwhile
+            sys.setrecursionlimit(old)
