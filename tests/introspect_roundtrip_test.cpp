@@ -11,6 +11,7 @@
 
 #include "core/dialect/dialect.hpp"
 #include "tests/cli_support.hpp"
+#include "tests/scenarios/runner.hpp"
 #include "tests/support/postgres_test_db.hpp"
 
 using namespace prismapp::testing;
@@ -61,12 +62,13 @@ std::vector<std::string> line_multiset(const std::string& text) {
   return lines;
 }
 
-void check_round_trip(const std::string& schema, const std::string& url1, const std::string& url2, const std::string& label,
+// Returns false when `schema` cannot be pushed on its own (scenario-only input), true after a round trip.
+bool check_round_trip(const std::string& schema, const std::string& url1, const std::string& url2, const std::string& label,
                       bool sorted_lines = false) {
   INFO(label);
   Project first(schema, url1);
   const auto pushed = first.push();
-  if (pushed.exit_code != 0) return;  // not a pushable schema on its own (scenario-only input)
+  if (pushed.exit_code != 0) return false;
   const auto pulled = first.pull();
   REQUIRE(pulled.exit_code == 0);
   Project second(pulled.out, url2);
@@ -82,6 +84,7 @@ void check_round_trip(const std::string& schema, const std::string& url1, const 
   } else {
     CHECK(pulled2.out == pulled.out);
   }
+  return true;
 }
 
 }  // namespace
@@ -128,18 +131,23 @@ TEST_CASE("db pull round trips the SQLite scenario corpus and oracle schema", "[
 }
 
 TEST_CASE("db pull round trips PostgreSQL schemas", "[introspect][postgres]") {
-  std::vector<std::pair<std::string, std::string>> schemas{{"pg6.prisma", read_file(kOracle / "schemas" / "pg6.prisma")}};
-  for (const auto& entry : fs::directory_iterator(fs::path(PRISMAPP_SOURCE_DIR) / "fixtures" / "scenarios")) {
-    const fs::path after = entry.path() / "after.prisma";
-    if (!fs::exists(after)) continue;
-    const std::string schema = read_file(after);
-    if (schema.find("provider = \"postgresql\"") != std::string::npos) schemas.emplace_back(entry.path().filename().string(), schema);
-  }
-  for (const auto& [label, schema] : schemas) {
+  {
     auto db1 = fresh_postgres_database("pull_rt");
     auto db2 = fresh_postgres_database("pull_rt");
-    check_round_trip(schema, db1.url, db2.url, label);
+    REQUIRE(check_round_trip(read_file(kOracle / "schemas" / "pg6.prisma"), db1.url, db2.url, "pg6.prisma"));
   }
+  // The scenario corpus as the PostgreSQL scenario test applies it (provider-specific variants, else the
+  // SQLite schema with provider = "postgresql"): every `after` schema that pushes on its own.
+  int count = 0;
+  for (const auto& scenario : prismapp::scenarios::load_scenarios(
+           fs::path(PRISMAPP_SOURCE_DIR) / "fixtures" / "scenarios", "postgresql")) {
+    if (!scenario.skip_reason.empty()) continue;
+    auto db1 = fresh_postgres_database("pull_rt");
+    auto db2 = fresh_postgres_database("pull_rt");
+    if (check_round_trip(scenario.after, db1.url, db2.url, scenario.name)) ++count;
+  }
+  std::cout << "[introspect][postgres] round trips: " << count << " scenario schemas\n";
+  REQUIRE(count > 50);  // the corpus was found and most of it pushes on its own
 }
 
 TEST_CASE("db pull writes the schema file and reports an empty database", "[introspect][sqlite][cli]") {

@@ -94,7 +94,10 @@ std::optional<std::string> render_default(const Context& ctx, const sql::Column&
       inner = "now()";
       break;
     case sql::DefaultValue::Kind::Value:
-      if (auto variant = kept_enum_variant(ctx, previous, d.value)) {
+      if (!d.expression.empty()) {
+        // a literal the database spells differently from Prisma (PostgreSQL timestamps): as Prisma does
+        inner = "dbgenerated(" + quote(d.expression) + ")";
+      } else if (auto variant = kept_enum_variant(ctx, previous, d.value)) {
         inner = *variant;
       } else if (d.value.kind == sql::SqlValue::Kind::EnumValue && family == F::Enum) {
         const MappedName variant = ctx.enum_variant_name(column.type.enum_id, d.value.text);

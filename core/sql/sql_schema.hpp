@@ -54,7 +54,8 @@ struct DefaultValue {
     UniqueRowid,  // CockroachDB unique_rowid()
   } kind = Kind::Value;
   SqlValue value;                          // Kind::Value
-  std::string expression;                  // Kind::Sequence / DbGenerated
+  std::string expression;                  // Kind::Sequence / DbGenerated; for a Value, the database's own
+                                           // text when db pull must write it as dbgenerated (PG timestamps)
   std::optional<std::string> constraint_name;  // SQL Server named defaults
 };
 

@@ -200,6 +200,11 @@ std::optional<sql::DefaultValue> parse_column_default(const std::string& express
   if (value) {
     d.kind = sql::DefaultValue::Kind::Value;
     d.value = std::move(*value);
+    // A timestamp/date literal ('2024-01-01 00:00:00'::timestamp without time zone) is not in Prisma's
+    // RFC 3339 form: db pull writes it as dbgenerated("<expression>") like Prisma, so keep the text.
+    const bool datetime = d.value.kind == sql::SqlValue::Kind::DateTime ||
+                          (!d.value.items.empty() && d.value.items.front().kind == sql::SqlValue::Kind::DateTime);
+    if (datetime) d.expression = expression;
     return d;
   }
   d.kind = sql::DefaultValue::Kind::DbGenerated;
