@@ -12,6 +12,7 @@
 #include "core/dialect/dialect.hpp"
 #include "tests/cli_support.hpp"
 #include "tests/scenarios/runner.hpp"
+#include "tests/support/mysql_test_db.hpp"
 #include "tests/support/postgres_test_db.hpp"
 
 using namespace prismapp::testing;
@@ -147,6 +148,20 @@ TEST_CASE("db pull round trips PostgreSQL schemas", "[introspect][postgres]") {
     if (check_round_trip(scenario.after, db1.url, db2.url, scenario.name)) ++count;
   }
   std::cout << "[introspect][postgres] round trips: " << count << " scenario schemas\n";
+  REQUIRE(count > 50);  // the corpus was found and most of it pushes on its own
+}
+
+TEST_CASE("db pull round trips MySQL schemas", "[introspect][mysql]") {
+  // The scenario corpus as the MySQL scenario test applies it: every `after` schema that pushes on its own.
+  int count = 0;
+  for (const auto& scenario : prismapp::scenarios::load_scenarios(
+           fs::path(PRISMAPP_SOURCE_DIR) / "fixtures" / "scenarios", "mysql")) {
+    if (!scenario.skip_reason.empty()) continue;
+    auto db1 = fresh_mysql_database("pull_rt");
+    auto db2 = fresh_mysql_database("pull_rt");
+    if (check_round_trip(scenario.after, db1.url, db2.url, scenario.name)) ++count;
+  }
+  std::cout << "[introspect][mysql] round trips: " << count << " scenario schemas\n";
   REQUIRE(count > 50);  // the corpus was found and most of it pushes on its own
 }
 
