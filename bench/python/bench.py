@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import statistics
 import sys
 import time
 from datetime import datetime, timezone

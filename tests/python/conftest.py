@@ -153,6 +153,17 @@ def _run(args: list[str], cwd: Path) -> None:
         raise AssertionError(f'`prismapp {" ".join(args)}` failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}')
 
 
+def push_generate_import(root: Path, pkg: str) -> Any:
+    """`db push` and `generate` for the project in `root` (schema in prisma/schema.prisma), then import the
+    generated package `pkg` (written into `root`)."""
+    _run(['db', 'push', '--schema', 'prisma/schema.prisma', '--skip-generate'], root)
+    _run(['generate', '--schema', 'prisma/schema.prisma'], root)
+    if RUNTIME_OVERLAY:
+        _overlay_runtime(root / pkg)
+    sys.path.insert(0, str(root))
+    return importlib.import_module(pkg)
+
+
 class Generated:
     def __init__(self, provider: str, interface: str, module: Any, root: Path) -> None:
         self.provider = provider
@@ -202,13 +213,7 @@ def _generate(provider: str, interface: str, tmp_root: Path) -> Generated:
               f'  output    = "../{pkg}"\n  enable_experimental_decimal = true\n  recursive_type_depth = -1\n}}\n' + models)
     (root / 'prisma').mkdir()
     (root / 'prisma' / 'schema.prisma').write_text(schema)
-    _run(['db', 'push', '--schema', 'prisma/schema.prisma', '--skip-generate'], root)
-    _run(['generate', '--schema', 'prisma/schema.prisma'], root)
-    if RUNTIME_OVERLAY:
-        _overlay_runtime(root / pkg)
-    sys.path.insert(0, str(root))
-    module = importlib.import_module(pkg)
-    return Generated(provider, interface, module, root)
+    return Generated(provider, interface, push_generate_import(root, pkg), root)
 
 
 def pytest_sessionfinish(session: Any, exitstatus: int) -> None:

@@ -2,15 +2,13 @@
 `_relevance` order) on PostgreSQL (fullTextSearchPostgres) and MySQL/MariaDB (@@fulltext indexes)."""
 from __future__ import annotations
 
-import importlib
-import sys
 import uuid
 from pathlib import Path
 from typing import Any, Dict, Iterator, Tuple
 
 import pytest
 
-from conftest import RUNTIME_OVERLAY, Runner, _drops, _overlay_runtime, _run, _server_db
+from conftest import Runner, _drops, _server_db, push_generate_import
 
 
 def _seed(db: Any, run: Any) -> Dict[str, Any]:
@@ -124,12 +122,7 @@ def _fts_client(provider: str, interface: str, tmp_root: Path) -> Tuple[Any, Pat
                   + FTS_MODELS[provider])
         (root / 'prisma').mkdir()
         (root / 'prisma' / 'schema.prisma').write_text(schema)
-        _run(['db', 'push', '--schema', 'prisma/schema.prisma', '--skip-generate'], root)
-        _run(['generate', '--schema', 'prisma/schema.prisma'], root)
-        if RUNTIME_OVERLAY:
-            _overlay_runtime(root / pkg)
-        sys.path.insert(0, str(root))
-        _fts[key] = (importlib.import_module(pkg), root)
+        _fts[key] = (push_generate_import(root, pkg), root)
     return _fts[key]
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib
 import subprocess
-import sys
 import uuid
 from pathlib import Path
 from typing import Any, Dict, Iterator, Optional, Tuple
@@ -13,7 +12,7 @@ from typing import Any, Dict, Iterator, Optional, Tuple
 import pydantic
 import pytest
 
-from conftest import BINARY, MODELS, RUNTIME_OVERLAY, Runner, _drops, _overlay_runtime, _run, _server_db
+from conftest import BINARY, MODELS, Runner, _drops, _server_db, push_generate_import
 
 SCRIPT = '''
 from {pkg}.models import User, Post
@@ -60,12 +59,7 @@ def _partials_package(provider: str, interface: str, tmp_root: Path) -> Tuple[An
         root, pkg = _project(tmp_root, provider, interface, '  partial_type_generator = "scripts.partials"\n', url)
         (root / 'scripts').mkdir()
         (root / 'scripts' / 'partials.py').write_text(SCRIPT.format(pkg=pkg))
-        _run(['db', 'push', '--schema', 'prisma/schema.prisma', '--skip-generate'], root)
-        _run(['generate', '--schema', 'prisma/schema.prisma'], root)
-        if RUNTIME_OVERLAY:
-            _overlay_runtime(root / pkg)
-        sys.path.insert(0, str(root))
-        _packages[key] = (importlib.import_module(pkg), root)
+        _packages[key] = (push_generate_import(root, pkg), root)
     return _packages[key]
 
 

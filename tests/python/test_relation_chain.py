@@ -12,12 +12,11 @@ import json
 import sys
 import time
 import uuid
-from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 
-from conftest import RUNTIME_OVERLAY, _overlay_runtime, _run
+from conftest import push_generate_import
 
 CHAIN = 400
 
@@ -42,13 +41,8 @@ def chain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     pkg = f'prismachain_{uuid.uuid4().hex[:8]}'
     (root / 'prisma').mkdir()
     (root / 'prisma' / 'schema.prisma').write_text(_schema(pkg))
-    _run(['db', 'push', '--schema', 'prisma/schema.prisma', '--skip-generate'], root)
-    _run(['generate', '--schema', 'prisma/schema.prisma'], root)
-    if RUNTIME_OVERLAY:
-        _overlay_runtime(root / pkg)
-    sys.path.insert(0, str(root))
     started = time.perf_counter()
-    module = importlib.import_module(pkg)  # RecursionError here before (pydantic 2)
+    module = push_generate_import(root, pkg)  # RecursionError in the import before (pydantic 2)
     import_seconds = time.perf_counter() - started
     client = importlib.import_module(pkg + '.client').Prisma(datasource={'url': f'file:{root / "prisma" / "dev.db"}'})
     client.connect()

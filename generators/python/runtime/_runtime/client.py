@@ -16,7 +16,7 @@ from .common import READ_METHODS, Core, TxState, to_seconds
 from .drivers import AsyncConnection, SyncConnection, open_async, open_sync
 from .executor import drive_async, drive_sync
 from .metrics import FOLD_AT, SINGLES, STARTED, fold
-from .fastpath import NOT_SIMPLE, AsyncRecorder, BulkEntry, Entry, Pending, Recorder, run_bulk, run_bulk_async
+from .fastpath import AsyncRecorder, BulkEntry, Entry, Pending, Recorder, run_bulk, run_bulk_async
 from .pool import AsyncPool, SyncPool
 from .sql import Statement
 
@@ -173,11 +173,9 @@ class SyncBasePrisma(_BaseClient):
     def _find_unique(self, method: str, model: Any, where: Mapping[str, Any], include: Any) -> Any:
         """find_unique(_or_raise) of the generated actions: the most frequent query, straight to its learned
         statement (FastPaths.unique) without the generic arguments dict; anything else goes to _execute."""
-        if include is None and isinstance(where, dict) and len(where) == 1:
-            for name, v in where.items():
-                hit = self._core.fast.unique.get((method, model, name))
-                if hit is not None and v is not None and not isinstance(v, NOT_SIMPLE):
-                    return self._single(hit[0], [hit[1](v)])
+        hit = self._core.fast.unique_hit(method, model, where) if include is None else None
+        if hit is not None:
+            return self._single(*hit)
         return self._execute(method=method, model=model, arguments={'where': where, 'include': include})
 
     def _execute(self, *, method: str, model: Any, arguments: Dict[str, Any], root_selection: Optional[List[str]] = None) -> Any:
@@ -318,11 +316,9 @@ class AsyncBasePrisma(_BaseClient):
 
     async def _find_unique(self, method: str, model: Any, where: Mapping[str, Any], include: Any) -> Any:
         """See SyncBasePrisma._find_unique."""
-        if include is None and isinstance(where, dict) and len(where) == 1:
-            for name, v in where.items():
-                hit = self._core.fast.unique.get((method, model, name))
-                if hit is not None and v is not None and not isinstance(v, NOT_SIMPLE):
-                    return await self._single(hit[0], [hit[1](v)])
+        hit = self._core.fast.unique_hit(method, model, where) if include is None else None
+        if hit is not None:
+            return await self._single(*hit)
         return await self._execute(method=method, model=model, arguments={'where': where, 'include': include})
 
     async def _execute(self, *, method: str, model: Any, arguments: Dict[str, Any], root_selection: Optional[List[str]] = None) -> Any:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import re
 import sqlite3
-from typing import Any, Dict, List, Protocol, Sequence, Tuple
+from typing import Any, Dict, List, Protocol, Sequence, Tuple, cast
 
 from .dberrors import lost, wrap
 from .sql import PARAM, Result, Statement
@@ -133,12 +133,12 @@ class SqliteConnection:
 
 
 class _DbApiConnection:
-    """What psycopg2 and pymysql connections share (both DB-API cursors, `%s` placeholders). fetch() stays
-    in each subclass: it is the per-query hot path and the drivers return rows differently (list / tuple)."""
+    """What psycopg2 and pymysql connections share (both DB-API cursors, `%s` placeholders)."""
 
     provider: str
     conn: Any
     log: bool
+    native: Dict[str, str]
     _begin_sql: str
     _has_lastrowid: bool  # psycopg2's lastrowid is an OID, not the inserted id: report None like before
 
@@ -153,6 +153,21 @@ class _DbApiConnection:
                 return Result(cols, rows, cur.rowcount, cur.lastrowid if self._has_lastrowid else None)
         except Exception as exc:
             raise wrap(self.provider, exc, raw) from None
+
+    def fetch(self, sql: str, params: List[Any]) -> List[Sequence[Any]]:
+        """Run one statement (autocommit outside a transaction) and return its rows (the fast path's query)."""
+        native = self.native.get(sql) or _native(self.native, sql, '%s', True)
+        if self.log:
+            _log(True, native, params)
+        try:
+            with self.conn.cursor() as cur:
+                cur.execute(native, params or None)
+                if not cur.description:
+                    return []
+                rows: Any = cur.fetchall()
+                return cast(List[Sequence[Any]], rows if type(rows) is list else list(rows))  # pymysql: a tuple
+        except Exception as exc:
+            raise wrap(self.provider, exc, False) from None
 
     def begin(self) -> None:
         self.execute(Statement(self._begin_sql, [], False))
@@ -198,17 +213,6 @@ class PsycopgConnection(_DbApiConnection):
         if info.schema:
             self.execute(Statement('SET search_path TO ' + '"' + info.schema.replace('"', '""') + '"', [], False))
 
-    def fetch(self, sql: str, params: List[Any]) -> List[Sequence[Any]]:
-        native = self.native.get(sql) or _native(self.native, sql, '%s', True)
-        if self.log:
-            _log(True, native, params)
-        try:
-            with self.conn.cursor() as cur:
-                cur.execute(native, params or None)
-                return cur.fetchall() if cur.description else []
-        except Exception as exc:
-            raise wrap('postgresql', exc, False) from None
-
 
 class PymysqlConnection(_DbApiConnection):
     provider = 'mysql'
@@ -228,17 +232,6 @@ class PymysqlConnection(_DbApiConnection):
             raise lost(f'{mask(info.url)}: {str(exc).strip()}') from None
         self.native: Dict[str, str] = {}
         self.execute(Statement("SET time_zone = '+00:00'", [], False))
-
-    def fetch(self, sql: str, params: List[Any]) -> List[Sequence[Any]]:
-        native = self.native.get(sql) or _native(self.native, sql, '%s', True)
-        if self.log:
-            _log(True, native, params)
-        try:
-            with self.conn.cursor() as cur:
-                cur.execute(native, params or None)
-                return list(cur.fetchall()) if cur.description else []
-        except Exception as exc:
-            raise wrap('mysql', exc, False) from None
 
 
 def open_sync(info: ConnInfo, timeout: float, log: bool) -> SyncConnection:

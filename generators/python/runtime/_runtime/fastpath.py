@@ -198,13 +198,10 @@ class FastPaths:
         """(Entry, params) for a learned shape, a Pending for a new simple shape, None otherwise.
 
         Value errors (encoding) of a learned shape are raised here: the compiler raises the same ones."""
-        if method == 'find_unique' or method == 'find_unique_or_raise':
-            where = args.get('where')
-            if type(where) is dict and len(args) == 2 and len(cast('Dict[str, Any]', where)) == 1 and not args.get('include'):
-                for name, v in cast('Dict[str, Any]', where).items():
-                    hit = self.unique.get((method, model, name))
-                    if hit is not None and v is not None and not isinstance(v, NOT_SIMPLE):
-                        return hit[0], [hit[1](v)]
+        if (method == 'find_unique' or method == 'find_unique_or_raise') and len(args) == 2 and not args.get('include'):
+            unique = self.unique_hit(method, model, args.get('where'))
+            if unique is not None:
+                return unique
         info: Optional[ModelInfo] = self.models.get(model, _UNKNOWN)
         if info is _UNKNOWN:
             name = getattr(model, '__prisma_model__', None)
@@ -219,6 +216,15 @@ class FastPaths:
             return self._create(model, info, args)
         if method == 'create_many':
             return self._create_many(model, info, args)
+        return None
+
+    def unique_hit(self, method: str, model: Any, where: Any) -> Optional[Tuple[Entry, List[Any]]]:
+        """find_unique(_or_raise) by one field whose shape is learned: (entry, params), else None."""
+        if type(where) is dict and len(cast('Dict[str, Any]', where)) == 1:
+            for name, v in cast('Dict[str, Any]', where).items():
+                hit = self.unique.get((method, model, name))
+                if hit is not None and v is not None and not isinstance(v, NOT_SIMPLE):
+                    return hit[0], [hit[1](v)]
         return None
 
     def _read(self, method: str, kind: str, model: Any, m: ModelInfo, args: Mapping[str, Any]) -> Any:
